@@ -19,6 +19,7 @@ import logging
 import re
 from dataclasses import dataclass, replace
 from typing import Any
+from xml.sax import SAXParseException
 
 import feedparser
 import lxml.html
@@ -169,7 +170,9 @@ def read_json(text: str, origin: str) -> list[Draft | InputError]:
 def read_feed(data: bytes, origin: str) -> list[Draft | InputError]:
     """Each RSS/Atom entry as an article; entries without text become errors."""
     parsed = feedparser.parse(data)
-    if parsed.bozo and not parsed.entries:
+    # An XML syntax error (e.g. a truncated download) makes the whole feed suspect, even when
+    # the lenient parser recovers entries; softer problems (a wrong declared encoding) do not.
+    if parsed.bozo and (not parsed.entries or isinstance(parsed.bozo_exception, SAXParseException)):
         raise MalformedFeedError(origin, f"not a valid RSS/Atom feed ({parsed.bozo_exception})")
     if not parsed.entries:
         raise EmptyInputError(origin, "the feed has no entries")
@@ -284,7 +287,7 @@ def _fallback_paragraphs(html: str) -> list[str]:
         root = lxml.html.fromstring(html)
     except (lxml.etree.ParserError, ValueError):
         return []
-    for junk in root.xpath("//script|//style|//nav|//footer|//noscript"):
+    for junk in root.xpath("//head|//script|//style|//nav|//footer|//noscript|//template"):
         junk.drop_tree()
     blocks = root.xpath("|".join(f"//{tag}" for tag in _BLOCK_TAGS))
     texts = [" ".join(block.text_content().split()) for block in blocks]
