@@ -24,6 +24,7 @@ from frontwatch.model import (
     Quantity,
     Sentence,
     SourceRef,
+    TimeExpression,
     TimeSpan,
 )
 
@@ -52,6 +53,7 @@ __all__ = [
     "Sentence",
     "Settings",
     "SourceRef",
+    "TimeExpression",
     "TimeSpan",
     "__version__",
     "load_settings",

@@ -31,6 +31,7 @@ __all__ = [
     "Claimant",
     "ControlState",
     "Controller",
+    "DateBasis",
     "Document",
     "Event",
     "EventType",
@@ -47,6 +48,8 @@ __all__ = [
     "Sentence",
     "Side",
     "SourceRef",
+    "TimeKind",
+    "TimeExpression",
     "TimePrecision",
     "TimeSpan",
 ]
@@ -61,6 +64,8 @@ ActorKind = Literal["side", "force", "unit", "person", "organization"]
 Modality = Literal[
     "reported", "claimed", "assessed", "confirmed", "forecast", "hypothetical", "denied", "negated"
 ]
+DateBasis = Literal["option", "metadata", "dateline", "title"]
+TimeKind = Literal["date", "range", "duration", "set"]
 EventType = Literal[
     "control.capture",
     "control.withdrawal",
@@ -78,6 +83,11 @@ Offset = Annotated[int, Field(ge=0)]
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 Latitude = Annotated[float, Field(ge=-90.0, le=90.0)]
 Longitude = Annotated[float, Field(ge=-180.0, le=180.0)]
+
+
+def _absent(value: object) -> bool:
+    """Fields of stages that did not run are left out of the JSON, not written as null."""
+    return value is None
 
 
 class _Model(BaseModel):
@@ -119,6 +129,9 @@ class Article(_Model):
     """Publisher or channel name (``--outlet`` overrides)."""
     published: dt.date | None = None
     """Publication date; null when the input does not state it (``--published`` overrides)."""
+    published_basis: DateBasis | None = None
+    """Where ``published`` came from: ``option`` (``--published``), ``metadata`` (the input's
+    own: HTML markup, a JSONL field, a feed entry), a ``dateline`` or a report ``title``."""
     language: str | None = None
     """ISO 639-1 code from the input's metadata or detected; null when unknown."""
     origin: str | None = None
@@ -201,6 +214,27 @@ class TimeSpan(_Model):
     def resolved(self) -> bool:
         """True when the span has dates."""
         return self.earliest is not None
+
+
+class TimeExpression(_Span):
+    """A time expression found in an article and the days it denotes."""
+
+    text: str
+    kind: TimeKind
+    """``date`` (a day, week, month, season, year), ``range`` (two dates), ``duration``
+    ("for three weeks"), ``set`` ("every night")."""
+    span: TimeSpan
+    """The days denoted; unresolved when the article has no date to anchor a relative
+    expression, and for durations and sets."""
+    sentence: Annotated[int, Field(ge=0)]
+    """Index of the sentence the expression is in."""
+    value: str | None = None
+    """TIMEX3-style normalized value ("2022-10-01", "2022-W39", "2022-09", "2014", "P4D",
+    "PAST_REF"); null when unresolved."""
+    ambiguous: bool = False
+    """True when the reading is uncertain (e.g. 10/04/2022 with no locale to decide)."""
+    note: str | None = None
+    """Why the expression is unresolved or ambiguous."""
 
 
 class PlaceCandidate(_Model):
@@ -345,6 +379,8 @@ class ArticleAnalysis(_Model):
     """Other inputs with exactly the same text, collapsed into this article."""
     near_duplicates: tuple[NearDuplicate, ...] = ()
     """Articles of the same batch with nearly the same text (syndicated copies)."""
+    times: tuple[TimeExpression, ...] | None = Field(default=None, exclude_if=_absent)
+    """Time expressions (stage ``frontwatch.dates``); absent when that stage did not run."""
 
 
 class Failure(_Model):

@@ -32,6 +32,7 @@ from frontwatch.model import (
     Quantity,
     Sentence,
     SourceRef,
+    TimeExpression,
     TimeSpan,
 )
 
@@ -53,6 +54,7 @@ MODELS: tuple[type[BaseModel], ...] = (
     Claimant,
     Place,
     PlaceCandidate,
+    TimeExpression,
     TimeSpan,
     Quantity,
     ControlState,

@@ -24,7 +24,7 @@ from typing import BinaryIO
 
 from frontwatch.config import Settings
 from frontwatch.errors import InputError, InputNotFoundError, InputTooLargeError
-from frontwatch.model import Article, Failure, NearDuplicate, SourceRef
+from frontwatch.model import Article, DateBasis, Failure, NearDuplicate, SourceRef
 from frontwatch.pipeline.decode import declared_encoding, decode
 from frontwatch.pipeline.dedup import content_id, near_duplicates
 from frontwatch.pipeline.formats import (
@@ -268,8 +268,10 @@ class Ingestor:
                 f"text has {len(draft.text):,} characters, more than the limit of "
                 f"{self.settings.max_article_chars:,} (setting max_article_chars)",
             )
+        basis: DateBasis | None = "metadata" if draft.published else None
         if self.options.published is not None:
             draft = replace(draft, published=self.options.published)
+            basis = "option"
         if self.options.outlet is not None:
             draft = replace(draft, outlet=self.options.outlet)
         return Article(
@@ -279,6 +281,7 @@ class Ingestor:
             url=draft.url,
             outlet=draft.outlet,
             published=draft.published,
+            published_basis=basis,
             language=draft.language or _guess_language(draft.text),
             origin=draft.origin,
         )
