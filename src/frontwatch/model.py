@@ -48,8 +48,8 @@ __all__ = [
     "Sentence",
     "Side",
     "SourceRef",
-    "TimeKind",
     "TimeExpression",
+    "TimeKind",
     "TimePrecision",
     "TimeSpan",
 ]
