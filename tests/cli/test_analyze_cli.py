@@ -40,7 +40,7 @@ def _junk_dir(root: Path) -> Path:
     (junk / "good.txt").write_text(GOOD, encoding="utf-8")
     (junk / "empty.html").write_bytes(b"")
     (junk / "core.txt").write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)))
-    (junk / "notes.md").write_bytes(b"\x01\x02\xfa" * 10 + b"\x00")
+    (junk / "notes.txt").write_bytes(b"\x01\x02\xfa" * 10 + b"\x00")
     (junk / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
     return junk
 
@@ -74,7 +74,7 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], Path], list[str]]] = {
         [
             "empty.html: empty file",
             "core.txt: binary data (an executable)",
-            "notes.md: binary data",
+            "notes.txt: binary data",
             "skipped: ",
             "photo.jpg: unsupported file extension",
         ],

@@ -5,7 +5,7 @@ exact duplicates collapsed, near-duplicates linked), every input that failed wit
 and the files inside directories that were skipped for their extension. Nothing raises for a
 bad input; each one becomes a :class:`~frontwatch.model.Failure` and the batch goes on.
 
-Formats are chosen by extension (``.txt .text .md``, ``.html .htm .xhtml``, ``.jsonl
+Formats are chosen by extension (``.txt .text``, ``.html .htm .xhtml``, ``.jsonl
 .ndjson``, ``.json``, ``.xml .rss .atom``); a file named explicitly with another extension, and
 stdin, are sniffed from their content. Directories are walked recursively, in sorted order, and
 hidden files are ignored.
@@ -51,7 +51,6 @@ STDIN = "-"
 EXTENSIONS: dict[str, str] = {
     ".txt": "text",
     ".text": "text",
-    ".md": "text",
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
