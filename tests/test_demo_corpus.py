@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from frontwatch.config import Settings
-from frontwatch.pipeline import IngestResult, Ingestor
+from frontwatch.pipeline import Ingestor, IngestResult
 from tests.conftest import CORPUS
 
 
