@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.frontwatch-installed
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
-CHECKED := src tests benchmarks
+CHECKED := src tests benchmarks tools
 
 .PHONY: install demo test lint format schema bench clean
 

@@ -31,6 +31,14 @@ def shared_data() -> Path:
 
 
 @pytest.fixture(scope="session")
+def gazetteer() -> Any:
+    """The real gazetteer, from the user cache (built once, about 15 s, when missing)."""
+    from frontwatch.gazetteer.lookup import Gazetteer
+
+    return Gazetteer.from_settings(Settings())
+
+
+@pytest.fixture(scope="session")
 def pipeline() -> Any:
     from frontwatch.pipeline import Pipeline
 

@@ -49,6 +49,11 @@ class Settings(BaseModel):
     """Words per shingle for near-duplicate detection."""
     progress_threshold: int = Field(default=3, ge=0)
     """Show a progress bar on stderr when more inputs than this are processed."""
+    gazetteer: str | None = None
+    """Path of the gazetteer SQLite file; default: ``gazetteer-v1.sqlite`` in the user's cache
+    directory, built on first use."""
+    geonames_dump: str | None = None
+    """A GeoNames dump (``UA.txt``, ``allCountries.txt``) to add when building the gazetteer."""
 
 
 def load_settings(

@@ -16,6 +16,7 @@ __all__ = [
     "EmptyInputError",
     "EncodingError",
     "FrontwatchError",
+    "GazetteerError",
     "InputError",
     "InputNotFoundError",
     "InputTooLargeError",
@@ -33,6 +34,10 @@ class FrontwatchError(Exception):
 
 class ConfigError(FrontwatchError):
     """A setting has an invalid value; the message names the setting and where it came from."""
+
+
+class GazetteerError(FrontwatchError):
+    """The gazetteer file is missing, unreadable or of another schema version."""
 
 
 class ModelNotFoundError(FrontwatchError):

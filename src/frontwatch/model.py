@@ -44,6 +44,7 @@ __all__ = [
     "NearDuplicate",
     "Place",
     "PlaceCandidate",
+    "PlaceMention",
     "Quantity",
     "Sentence",
     "Side",
@@ -279,6 +280,18 @@ class Place(_Model):
         return self
 
 
+class PlaceMention(_Span):
+    """A toponym in an article and the place it was resolved to."""
+
+    text: str
+    sentence: Annotated[int, Field(ge=0)]
+    """Index of the sentence the mention is in."""
+    place: Place
+    """The resolved place; ``gazetteer_id`` null (and ``confidence`` 0) when unresolved."""
+    cues: tuple[str, ...] = ()
+    """Why the span was taken as a toponym: ``gazetteer``, ``ner``, ``pattern:<name>``."""
+
+
 class Actor(_Model):
     """A side, force, military unit, person or organization."""
 
@@ -379,6 +392,8 @@ class ArticleAnalysis(_Model):
     """Other inputs with exactly the same text, collapsed into this article."""
     near_duplicates: tuple[NearDuplicate, ...] = ()
     """Articles of the same batch with nearly the same text (syndicated copies)."""
+    places: tuple[PlaceMention, ...] | None = Field(default=None, exclude_if=_absent)
+    """Toponyms and their resolution (stage ``frontwatch.places``); absent when it did not run."""
     times: tuple[TimeExpression, ...] | None = Field(default=None, exclude_if=_absent)
     """Time expressions (stage ``frontwatch.dates``); absent when that stage did not run."""
 

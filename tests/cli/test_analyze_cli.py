@@ -131,7 +131,8 @@ def test_analyze_json_has_metadata_sentences_entities(run_cli: Invoke, tmp_path:
     result = run_cli("analyze", str(path), "--published", "2022-10-04", "--outlet", "Kyiv Ledger")
     assert result.exit_code == 0, result.stderr
     document = parse_document(result.stdout)
-    assert document["generator"]["stages"] == ["frontwatch.ingest.v1", "frontwatch.analyze.v1"]
+    stages = document["generator"]["stages"]
+    assert stages[:3] == ["frontwatch.ingest.v1", "frontwatch.analyze.v1", "frontwatch.places.v1"]
     (analysis,) = document["articles"]
     article = analysis["article"]
     assert (article["published"], article["outlet"]) == ("2022-10-04", "Kyiv Ledger")
@@ -143,8 +144,8 @@ def test_analyze_json_has_metadata_sentences_entities(run_cli: Invoke, tmp_path:
         e["text"] == "the Russian Defence Ministry" or e["label"] == "ORG"
         for e in analysis["entities"]
     )
-    for absent in ("places", "times", "events"):
-        assert absent not in analysis  # later stages are absent, never faked
+    assert [p["place"]["name"] for p in analysis["places"]][:2] == ["Lyman", "Donetsk Oblast"]
+    assert "events" not in analysis  # stages that do not exist are absent, never faked
 
 
 @pytest.mark.model

@@ -10,7 +10,7 @@ from __future__ import annotations
 import typer
 
 from frontwatch import __version__
-from frontwatch.cli import analyze, schema
+from frontwatch.cli import analyze, gazetteer, schema
 
 __all__ = ["app", "main"]
 
@@ -26,6 +26,7 @@ app = typer.Typer(
 )
 app.command("analyze", no_args_is_help=True)(analyze.analyze)
 app.command("schema")(schema.schema)
+app.add_typer(gazetteer.gazetteer_app, name="gazetteer")
 
 
 def _version(value: bool) -> None:

@@ -34,9 +34,11 @@ class Pipeline:
         """Build every available stage from ``settings`` (loads the spaCy model)."""
         # Imported here so that importing the runner does not import spaCy.
         from frontwatch.pipeline.analyze import Analyzer
+        from frontwatch.pipeline.places import PlaceTagger
 
         analyzer = Analyzer.from_settings(settings)
-        return cls([analyzer], batch_size=settings.batch_size, model=analyzer.model)
+        stages: list[Stage] = [analyzer, PlaceTagger.from_settings(settings)]
+        return cls(stages, batch_size=settings.batch_size, model=analyzer.model)
 
     @property
     def stage_names(self) -> tuple[str, ...]:

@@ -1,0 +1,196 @@
+"""Toponym recognition that does not trust spaCy's label alone.
+
+Takes a spaCy ``Doc`` and returns the spans that name places, each with its cues:
+
+- ``gazetteer``: a run of capitalized tokens (with connectors such as "of", "-", "upon")
+  whose normalized text is a gazetteer name; longest match wins, left to right;
+- ``ner``: a spaCy GPE, LOC or FAC entity (kept even when the gazetteer lacks it: it then
+  stays unresolved);
+- ``pattern:<name>``: a cue phrase around the span ("the village of X", "near X", "north of
+  X", "the X direction", "X–Y highway", "X in Y Oblast").
+
+Guards, from ``data/places/guards.json``: a gazetteer match is dropped when it is part of a
+multi-word person name ("Vladimir Putin"), follows a title ("President", "Gen."), is a
+month, weekday or common English word that is capitalized only because it opens a sentence
+("May", "Bush"), or a demonym used as an adjective ("Russian forces"). A pattern cue or an
+NER label overrides the common-word guard ("the village of Hope"). Lowercase text never
+matches ("a bunch" is not Bucha).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from frontwatch.gazetteer.lookup import Gazetteer
+from frontwatch.gazetteer.names import name_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["Guards", "Recognizer", "Spotted"]
+
+_MAX_TOKENS = 5
+_CONNECTORS = {"of", "on", "upon", "-", "–", "de", "la", "du", "am", "an", "der", "'s"}
+_NER_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@dataclass(frozen=True)
+class Spotted:
+    """A toponym span found in a document."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Guards:
+    """Word lists that stop false matches (``data/places/guards.json``)."""
+
+    titles: frozenset[str]
+    common_words: frozenset[str]
+    calendar: frozenset[str]
+    before: dict[str, str]
+    """Cue words before a toponym ("village of" → village)."""
+    after: dict[str, str]
+    """Cue words after a toponym ("direction", "highway", "Oblast")."""
+
+    @classmethod
+    def load(cls) -> Guards:
+        """The packaged guard lists."""
+        path = resources.files("frontwatch.data").joinpath("places/guards.json")
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            titles=frozenset(word.lower() for word in data["titles"]),
+            common_words=frozenset(word.lower() for word in data["common_words"]),
+            calendar=frozenset(word.lower() for word in data["calendar"]),
+            before=data["cues_before"],
+            after=data["cues_after"],
+        )
+
+
+class Recognizer:
+    """Finds toponym spans in parsed documents."""
+
+    def __init__(self, gazetteer: Gazetteer, guards: Guards) -> None:
+        self.gazetteer = gazetteer
+        self.guards = guards
+
+    def __call__(self, doc: Doc) -> list[Spotted]:
+        sentence_of = _sentence_index(doc)
+        ner = {(ent.start, ent.end): ent for ent in doc.ents if ent.label_ in _NER_LABELS}
+        persons = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
+        found: dict[tuple[int, int], set[str]] = {}
+        for start, end in self._gazetteer_matches(doc):
+            if not self._guarded(doc, start, end, persons, ner):
+                found.setdefault((start, end), set()).add("gazetteer")
+        for (start, end), _ in ner.items():
+            if not any(s <= start and end <= e for s, e in found):
+                found.setdefault((start, end), set()).add("ner")
+            else:
+                for s, e in found:
+                    if s <= start and end <= e:
+                        found[(s, e)].add("ner")
+        spotted = []
+        for (start, end), cues in sorted(found.items()):
+            span = doc[start:end]
+            cues |= self._pattern_cues(doc, start, end)
+            spotted.append(
+                Spotted(
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    sentence=sentence_of.get(start, 0),
+                    cues=tuple(sorted(cues)),
+                )
+            )
+        return _drop_nested(spotted)
+
+    def _gazetteer_matches(self, doc: Doc) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int, str]] = []
+        for i, token in enumerate(doc):
+            if not _capitalized(token):
+                continue
+            for j in range(i + 1, min(i + _MAX_TOKENS, len(doc)) + 1):
+                last = doc[j - 1]
+                if j - 1 > i and not (_capitalized(last) or last.lower_ in _CONNECTORS):
+                    break
+                if _capitalized(last):
+                    spans.append((i, j, name_key(doc[i:j].text)))
+        known = self.gazetteer.known(key for _, _, key in spans)
+        matches = sorted(
+            ((i, j) for i, j, key in spans if key in known), key=lambda s: (s[0], -(s[1] - s[0]))
+        )
+        chosen: list[tuple[int, int]] = []
+        covered_until = -1
+        for i, j in matches:
+            if i >= covered_until:
+                chosen.append((i, j))
+                covered_until = j
+        return chosen
+
+    def _guarded(
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        persons: Iterable[Span],
+        ner: dict[tuple[int, int], Span],
+    ) -> bool:
+        guards = self.guards
+        first = doc[start]
+        text = doc[start:end].text.lower()
+        if any(
+            p.start <= start and end <= p.end and (p.end - p.start) > end - start for p in persons
+        ):
+            return True
+        if start > 0 and doc[start - 1].lower_.rstrip(".") in guards.titles:
+            return True
+        if end - start == 1 and text in guards.calendar:
+            return True
+        if first.pos_ == "ADJ" or (first.ent_type_ == "NORP" and end - start == 1):
+            return True
+        if end - start == 1 and text in guards.common_words:
+            strong = (start, end) in ner or self._pattern_cues(doc, start, end)
+            return not strong
+        return False
+
+    def _pattern_cues(self, doc: Doc, start: int, end: int) -> set[str]:
+        cues = set()
+        before2 = doc[max(0, start - 2) : start].text.lower()
+        before1 = doc[start - 1].lower_ if start > 0 else ""
+        after1 = doc[end].lower_ if end < len(doc) else ""
+        for phrase, cue in self.guards.before.items():
+            if before2.endswith(phrase) or before1 == phrase:
+                cues.add(f"pattern:{cue}")
+        if after1 in self.guards.after:
+            cues.add(f"pattern:{self.guards.after[after1]}")
+        return cues
+
+
+def _capitalized(token: Token) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
+
+
+def _sentence_index(doc: Doc) -> dict[int, int]:
+    index = {}
+    for number, sentence in enumerate(s for s in doc.sents if s.text.strip()):
+        for token in sentence:
+            index[token.i] = number
+    return index
+
+
+def _drop_nested(spotted: list[Spotted]) -> list[Spotted]:
+    kept: list[Spotted] = []
+    for item in sorted(spotted, key=lambda s: (s.start, -(s.end - s.start))):
+        if kept and item.start < kept[-1].end:
+            continue
+        kept.append(item)
+    return kept

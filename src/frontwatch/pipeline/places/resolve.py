@@ -1,0 +1,404 @@
+"""Toponym resolution in context: which gazetteer place each mention of an article means.
+
+Takes an article's text and its toponym spans; returns, per span, the chosen gazetteer
+candidate (or none), a confidence and the runners-up. Every span of the article is resolved
+together, because the other places are the best evidence:
+
+1. **Candidates**: every place whose name normalizes like the span's text ("the", a
+   possessive and surrounding punctuation removed). All-capital abbreviations ("US", "UK")
+   only match names recorded as abbreviations; demonyms ("Syrian") only when the caller
+   says the span may be one.
+2. **Prior**: population (log scale) for settlements; a fixed weight for countries,
+   first-level regions and named features; a small penalty for coordinates that are only a
+   hromada centre or a region's point.
+3. **Explicit containment**: "Lyman in Donetsk Oblast", "Paris, Texas", "Donetsk Oblast's
+   Lyman": a candidate inside the named region gets a large bonus.
+4. **Document focus and proximity**, iterated: the countries and regions the other mentions
+   resolve to (weighted by their confidence), and the distance to the nearest other resolved
+   place. The same name in one article means the same place (one sense per discourse).
+
+Confidence is the softmax of the scores. The weights are few and documented in
+:class:`Weights`; they were set on general news, not on any one corpus.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from frontwatch.gazetteer.lookup import Candidate, Gazetteer
+from frontwatch.gazetteer.names import is_abbreviation, name_key
+
+__all__ = ["Resolution", "Resolver", "Toponym", "Weights"]
+
+_LEADING = re.compile(r"^(the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(['’]s|['’])$")
+_CONTAINER = re.compile(
+    r"^\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*){0,3})"
+)
+_PRECEDING_CONTAINER = re.compile(r"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})['’]s\s+$")
+# Fixed priors of areas and features, in the same units as log10(population) of a town.
+_FIXED = {
+    "country": 8.5,
+    "continent": 7.5,
+    "admin1": 6.5,
+    "ocean": 7.0,
+    "sea": 6.5,
+    "region": 6.5,
+    "river": 5.0,
+    "lake": 4.5,
+    "strait": 5.0,
+    "peninsula": 5.5,
+    "island": 4.5,
+    "spit": 4.5,
+    "facility": 4.5,
+    "admin2": 4.5,
+}
+_AREAS = {"country", "continent", "admin1", "ocean", "sea", "region", "admin2"}
+_WORDS = re.compile(r"[\w'’.&]+")
+_DOTTED = re.compile(r"[A-Z][a-z]{0,4}\.")
+_FUNCTION_WORDS = {"the", "of", "and", "for", "in", "on", "at", "de", "la", "le", "el", "al"}
+_PRECISION_PENALTY = {"exact": 0.0, "near": 0.4, "region": 1.2, "country": 0.0}
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The resolver's weights (score units: one unit ≈ a tenfold population)."""
+
+    country: float = 8.5
+    """Prior of a country (a city of 10**8.5 people would tie)."""
+    admin1: float = 6.5
+    """Prior of a first-level region."""
+    containment: float = 6.0
+    """Bonus for a candidate inside a region named next to it ("X, Texas")."""
+    country_focus: float = 3.0
+    """Bonus times the share of the article's other mentions in the candidate's country."""
+    admin1_focus: float = 4.0
+    """Bonus times the share of the other mentions in the candidate's first-level region."""
+    proximity: float = 4.0
+    """Bonus for being near another resolved place, decaying with distance."""
+    proximity_km: float = 150.0
+    """Distance at which the proximity bonus has fallen to 1/e."""
+    shadowed_alternate: float = 1.5
+    """Penalty for a settlement matched by an alternate name that is another place's main
+    name."""
+    official_name: float = 0.3
+    """Bonus when the span matches the place's main name rather than an alternate."""
+    obscure_alternate: float = 0.8
+    """Penalty when the span matches only an alternate name of a place under 10,000 people
+    (GeoNames keeps historical and foreign names of small places that collide with big ones)."""
+    capital: float = 1.0
+    """Bonus for national capitals, which news names far more often than their size says."""
+    part_of_name: float = 1.0
+    """Penalty for a place found only inside a longer name ("Dulles" in "Dulles Airport")."""
+    rounds: int = 3
+    """Rounds of re-scoring with the document context."""
+    saturate: bool = False
+    """Scale context by n / (n + 1) of n other names (else by their mean)."""
+    max_candidates: int = 25
+    """Candidates kept per name, best by prior (bounds the work on "Springfield")."""
+
+
+@dataclass(frozen=True)
+class Toponym:
+    """A span to resolve."""
+
+    start: int
+    end: int
+    text: str
+    demonym: bool = False
+    """The span may be a demonym or adjective ("Syrian", "British") naming a country."""
+
+
+@dataclass
+class Resolution:
+    """The outcome for one toponym."""
+
+    toponym: Toponym
+    candidates: list[Candidate]
+    scores: list[float] = field(default_factory=list)
+    probabilities: list[float] = field(default_factory=list)
+
+    @property
+    def best(self) -> Candidate | None:
+        """The chosen place, or None when there was no candidate."""
+        if not self.candidates:
+            return None
+        return self.candidates[max(range(len(self.scores)), key=self.scores.__getitem__)]
+
+    @property
+    def confidence(self) -> float:
+        """Probability of the chosen place (0 when unresolved)."""
+        return max(self.probabilities, default=0.0)
+
+    def ranked(self) -> list[tuple[Candidate, float]]:
+        """Candidates with probabilities, best first."""
+        pairs = list(zip(self.candidates, self.probabilities, strict=True))
+        return sorted(pairs, key=lambda pair: -pair[1])
+
+
+class Resolver:
+    """Resolves all toponyms of one text at a time against a gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer, weights: Weights | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.weights = weights or Weights()
+
+    def candidates(self, toponym: Toponym) -> list[Candidate]:
+        """Places the span may name (or, failing that, a place named inside it)."""
+        raw = toponym.text.strip(' \t\n,;:"()[]')
+        text = _POSSESSIVE.sub("", _LEADING.sub("", raw.rstrip(".")))
+        if not text:
+            return []
+        found = self._matching(text, raw, toponym.demonym)
+        if found:
+            return found
+        # "Dulles International Airport", "Oaxaca State", "Miami-Dade": a place named inside.
+        words = _WORDS.findall(text)
+        for size in range(len(words) - 1, 0, -1):
+            for start in range(len(words) - size + 1):
+                part = " ".join(words[start : start + size])
+                if part.lower() in _FUNCTION_WORDS:
+                    continue
+                found = [
+                    c
+                    for c in self._matching(part, part, False)
+                    if c.kind != "capital" or len(words) == size
+                ]
+                if found:
+                    return [replace(c, matched="part") for c in found]
+        return []
+
+    def _matching(self, text: str, raw: str, demonym: bool) -> list[Candidate]:
+        found = self.gazetteer.candidates(text)
+        if is_abbreviation(text):
+            return [c for c in found if c.matched == "abbreviation"]
+        excluded = {"demonym"} if not demonym else set()
+        if not _DOTTED.fullmatch(raw):
+            excluded.add("abbreviation")
+        return _dedupe([c for c in found if c.matched not in excluded])
+
+    def resolve(self, text: str, toponyms: Sequence[Toponym]) -> list[Resolution]:
+        """Resolve every toponym of ``text`` together."""
+        resolutions = [Resolution(t, self.candidates(t)) for t in toponyms]
+        # One sense per discourse: mentions with the same name form one group.
+        groups: dict[str, list[int]] = defaultdict(list)
+        for index, resolution in enumerate(resolutions):
+            if resolution.candidates:
+                groups[name_key(resolution.toponym.text)].append(index)
+        members = list(groups.values())
+        if not members:
+            return resolutions
+        limit = self.weights.max_candidates
+        base: list[np.ndarray] = []
+        kept: list[list[Candidate]] = []
+        for indexes in members:
+            first = resolutions[indexes[0]]
+            scores = np.array([_prior(c, self.weights) for c in first.candidates])
+            scores = scores - self.weights.shadowed_alternate * _shadowed(first.candidates)
+            for index in indexes:
+                scores = scores + np.array(self._containment(text, resolutions[index])) / len(
+                    indexes
+                )
+            order = np.argsort(-scores, kind="stable")[:limit]
+            kept.append([first.candidates[i] for i in order])
+            base.append(scores[order])
+        final = _Joint(kept, base, self.weights).solve()
+        for indexes, candidates, scores in zip(members, kept, final, strict=True):
+            for index in indexes:
+                resolutions[index].candidates = list(candidates)
+                _set_scores(resolutions[index], [float(x) for x in scores])
+        return resolutions
+
+    def _containment(self, text: str, resolution: Resolution) -> list[float]:
+        """Bonus for candidates inside a region named right after or before the span."""
+        if not resolution.candidates:
+            return []
+        containers: list[Candidate] = []
+        after = _CONTAINER.match(text[resolution.toponym.end : resolution.toponym.end + 80])
+        if after:
+            containers += self._regions(after.group(1))
+        before = _PRECEDING_CONTAINER.search(
+            text[max(0, resolution.toponym.start - 60) : resolution.toponym.start]
+        )
+        if before:
+            containers += self._regions(before.group(1))
+        bonus = []
+        for candidate in resolution.candidates:
+            inside = any(_inside(candidate, container) for container in containers)
+            bonus.append(self.weights.containment if inside else 0.0)
+        return bonus
+
+    def _regions(self, phrase: str) -> list[Candidate]:
+        """Countries and first-level regions named by the phrase or by a prefix of it."""
+        words = phrase.split()
+        for size in range(len(words), 0, -1):
+            found = [
+                c
+                for c in self.gazetteer.candidates(" ".join(words[:size]))
+                if c.kind in {"country", "admin1"} and c.matched != "demonym"
+            ]
+            if found:
+                return found
+        return []
+
+
+class _Joint:
+    """Joint inference over the candidate sets of all of an article's toponyms.
+
+    Each candidate is scored by its base score plus its agreement with the *other* groups'
+    candidates, weighted by their current probabilities: same country, same first-level
+    region, nearness (points) or containment (areas). Scores are re-computed ``rounds``
+    times; each round uses the previous round's probabilities. Evidence from ``n`` other
+    groups is scaled by ``n / (n + 1)`` so that one neighbour cannot outweigh a big prior.
+    """
+
+    def __init__(
+        self, candidates: list[list[Candidate]], base: list[np.ndarray], weights: Weights
+    ) -> None:
+        self.base = base
+        self.weights = weights
+        flat = [c for group in candidates for c in group]
+        self.group = np.repeat(np.arange(len(candidates)), [len(g) for g in candidates])
+        self.sizes = [len(g) for g in candidates]
+        self.lat = np.radians(np.array([c.lat if c.lat is not None else 0.0 for c in flat]))
+        self.lon = np.radians(np.array([c.lon if c.lon is not None else 0.0 for c in flat]))
+        located = np.array([c.lat is not None for c in flat])
+        area = np.array([c.kind in _AREAS for c in flat])
+        self.point = located & ~area
+        self.country = _codes([c.country for c in flat])
+        self.admin1 = _codes([c.admin1_code if c.kind != "country" else None for c in flat])
+        self.is_country = np.array([c.kind == "country" for c in flat])
+        self.is_admin = np.array([c.kind in {"admin1", "admin2"} for c in flat])
+        self.closeness = self._closeness()
+
+    def _closeness(self) -> np.ndarray:
+        lat, lon = self.lat, self.lon
+        dlat = lat[:, None] - lat[None, :]
+        dlon = lon[:, None] - lon[None, :]
+        a = (
+            np.sin(dlat / 2) ** 2
+            + np.cos(lat)[:, None] * np.cos(lat)[None, :] * np.sin(dlon / 2) ** 2
+        )
+        km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+        close = np.exp(-km / self.weights.proximity_km)
+        both = self.point[:, None] & self.point[None, :]
+        return np.where(both, close, 0.0)
+
+    def solve(self) -> list[np.ndarray]:
+        weights = self.weights
+        scores = list(self.base)
+        groups = len(scores)
+        if groups == 1:
+            return scores
+        same_country = (self.country[:, None] == self.country[None, :]) & (
+            self.country[:, None] >= 0
+        )
+        same_admin1 = (self.admin1[:, None] == self.admin1[None, :]) & (self.admin1[:, None] >= 0)
+        inside = (self.is_country[:, None] & same_country & self.point[None, :]) | (
+            self.is_admin[:, None] & same_admin1 & self.point[None, :]
+        )
+        other = self.group[:, None] != self.group[None, :]
+        # n other groups in full agreement give n / (n + 1) of the weights.
+        scale = 1.0 / groups if weights.saturate else 1.0 / (groups - 1)
+        for _ in range(weights.rounds):
+            probability = np.concatenate([_softmax(s) for s in scores])
+            weight = np.where(other, probability[None, :], 0.0)
+            country = (weight * same_country).sum(axis=1)
+            admin1 = (weight * same_admin1).sum(axis=1)
+            near = (weight * self.closeness).sum(axis=1)
+            contains = (weight * inside).sum(axis=1)
+            context = scale * (
+                weights.country_focus * country
+                + weights.admin1_focus * admin1
+                + weights.proximity * (near + contains)
+            )
+            scores = [
+                base + part
+                for base, part in zip(
+                    self.base, np.split(context, np.cumsum(self.sizes)[:-1]), strict=True
+                )
+            ]
+        return scores
+
+
+def _shadowed(candidates: list[Candidate]) -> np.ndarray:
+    """1 for settlements matched by an alternate name when another place has it as its main
+    name ("Berea" is an old name of Aleppo, and the main name of towns in Kentucky)."""
+    official = any(c.matched == "official" for c in candidates)
+    return np.array(
+        [
+            1.0
+            if official and c.matched == "alternate" and c.kind in {"settlement", "capital"}
+            else 0.0
+            for c in candidates
+        ]
+    )
+
+
+def _codes(values: list[str | None]) -> np.ndarray:
+    index: dict[str, int] = {}
+    return np.array([index.setdefault(v, len(index)) if v else -1 for v in values])
+
+
+def _softmax(scores: np.ndarray) -> np.ndarray:
+    exps = np.exp(scores - scores.max())
+    return np.asarray(exps / exps.sum())
+
+
+def _prior(candidate: Candidate, weights: Weights) -> float:
+    fixed = {"country": weights.country, "admin1": weights.admin1}.get(
+        candidate.kind, _FIXED.get(candidate.kind)
+    )
+    if fixed is not None:
+        score = max(fixed, math.log10(candidate.population + 1))
+    else:
+        score = math.log10(candidate.population + 1)
+    if candidate.matched == "official":
+        score += weights.official_name
+    elif (
+        candidate.matched == "alternate"
+        and candidate.population < 10_000
+        and (candidate.kind in {"settlement", "capital"})
+    ):
+        score -= weights.obscure_alternate
+    if candidate.kind == "capital":
+        score += weights.capital
+    if candidate.matched == "part":
+        score -= weights.part_of_name
+    return score - _PRECISION_PENALTY.get(candidate.precision, 0.0)
+
+
+def _inside(candidate: Candidate, container: Candidate) -> bool:
+    if candidate.id == container.id:
+        return False
+    if container.kind == "country":
+        return candidate.country == container.country and candidate.kind != "country"
+    return bool(container.admin1_code) and candidate.admin1_code == container.admin1_code
+
+
+def _set_scores(resolution: Resolution, scores: list[float]) -> None:
+    resolution.scores = list(scores)
+    if not scores:
+        resolution.probabilities = []
+        return
+    top = max(scores)
+    exps = [math.exp(score - top) for score in scores]
+    total = sum(exps)
+    resolution.probabilities = [value / total for value in exps]
+
+
+def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
+    """One row per place (a place matched by two names keeps the better-ranked name)."""
+    rank = {"official": 0, "english": 1, "romanized": 2, "alternate": 3}
+    best: dict[int, Candidate] = {}
+    for candidate in candidates:
+        current = best.get(candidate.rowid)
+        if current is None or rank.get(candidate.matched, 9) < rank.get(current.matched, 9):
+            best[candidate.rowid] = candidate
+    return list(best.values())
