@@ -132,7 +132,12 @@ def test_analyze_json_has_metadata_sentences_entities(run_cli: Invoke, tmp_path:
     assert result.exit_code == 0, result.stderr
     document = parse_document(result.stdout)
     stages = document["generator"]["stages"]
-    assert stages[:3] == ["frontwatch.ingest.v1", "frontwatch.analyze.v1", "frontwatch.places.v1"]
+    assert stages[:4] == [
+        "frontwatch.ingest.v1",
+        "frontwatch.analyze.v1",
+        "frontwatch.dates.v1",
+        "frontwatch.places.v1",
+    ]
     (analysis,) = document["articles"]
     article = analysis["article"]
     assert (article["published"], article["outlet"]) == ("2022-10-04", "Kyiv Ledger")
@@ -145,6 +150,7 @@ def test_analyze_json_has_metadata_sentences_entities(run_cli: Invoke, tmp_path:
         for e in analysis["entities"]
     )
     assert [p["place"]["name"] for p in analysis["places"]][:2] == ["Lyman", "Donetsk Oblast"]
+    assert [(t["text"], t["value"]) for t in analysis["times"]] == [("on Saturday", "2022-10-01")]
     assert "events" not in analysis  # stages that do not exist are absent, never faked
 
 

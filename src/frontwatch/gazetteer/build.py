@@ -237,12 +237,14 @@ def _countries() -> Iterator[Entry]:
 
 
 def _admin1(skip_country: str) -> Iterator[Entry]:
+    extra = {row["code"]: row["names"].split("|") for row in data_table("admin1_aliases.tsv")}
     for row in data_table("admin1.tsv"):
         country = row["code"].split(".")[0]
         if country == skip_country or not row["lat"]:
             continue
         names = [(row["name"], "official")]
         names += [(n, "alternate") for n in row["names"].split("|") if n]
+        names += [(n, "abbreviation") for n in extra.get(row["code"], ())]
         yield Entry(
             id=f"gn:{row['geonameid']}",
             name=row["name"],

@@ -62,7 +62,92 @@ _FIXED = {
 _AREAS = {"country", "continent", "admin1", "ocean", "sea", "region", "admin2"}
 _WORDS = re.compile(r"[\w'’.&]+")
 _DOTTED = re.compile(r"[A-Z][a-z]{0,4}\.")
-_FUNCTION_WORDS = {"the", "of", "and", "for", "in", "on", "at", "de", "la", "le", "el", "al"}
+_GENERIC = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "for",
+        "in",
+        "on",
+        "at",
+        "de",
+        "la",
+        "le",
+        "el",
+        "al",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upper",
+        "lower",
+        "new",
+        "old",
+        "great",
+        "little",
+        "greater",
+        "red",
+        "white",
+        "black",
+        "green",
+        "blue",
+        "river",
+        "lake",
+        "county",
+        "city",
+        "state",
+        "university",
+        "college",
+        "school",
+        "hospital",
+        "center",
+        "centre",
+        "church",
+        "airport",
+        "station",
+        "park",
+        "street",
+        "road",
+        "bridge",
+        "bank",
+        "house",
+        "office",
+        "council",
+        "court",
+        "square",
+        "hill",
+        "point",
+        "port",
+        "island",
+        "islands",
+        "valley",
+        "mount",
+        "mountain",
+        "beach",
+        "bay",
+        "delta",
+        "district",
+        "area",
+        "region",
+        "republic",
+        "federal",
+        "national",
+        "international",
+        "united",
+        "royal",
+        "saint",
+        "st",
+        "fort",
+        "camp",
+        "base",
+    ]
+)
 _PRECISION_PENALTY = {"exact": 0.0, "near": 0.4, "region": 1.2, "country": 0.0}
 
 
@@ -163,7 +248,8 @@ class Resolver:
         for size in range(len(words) - 1, 0, -1):
             for start in range(len(words) - size + 1):
                 part = " ".join(words[start : start + size])
-                if part.lower() in _FUNCTION_WORDS:
+                # "Red River" does not name a place called "Red", nor "South Ossetia" "South".
+                if all(w.lower().rstrip(".") in _GENERIC for w in words[start : start + size]):
                     continue
                 found = [
                     c
