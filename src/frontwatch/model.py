@@ -8,7 +8,8 @@ message naming the field.
 Conventions:
 
 - Text positions are character offsets into ``Article.text`` (``start`` inclusive, ``end``
-  exclusive), never token indices.
+  exclusive), never token indices; only ``ArticleAnalysis.title_times`` point into
+  ``Article.title``.
 - Unknown is ``null``: a date, place or number the text does not support is left unset, never
   guessed. A :class:`TimeSpan` without an anchor is *unresolved* (``earliest``/``latest`` null).
 - ``docs/schema.md`` and ``docs/schema.json`` are generated from this module
@@ -396,6 +397,9 @@ class ArticleAnalysis(_Model):
     """Toponyms and their resolution (stage ``frontwatch.places``); absent when it did not run."""
     times: tuple[TimeExpression, ...] | None = Field(default=None, exclude_if=_absent)
     """Time expressions (stage ``frontwatch.dates``); absent when that stage did not run."""
+    title_times: tuple[TimeExpression, ...] | None = Field(default=None, exclude_if=_absent)
+    """Time expressions of the title (stage ``frontwatch.dates``): offsets into
+    ``Article.title``, ``sentence`` 0; absent when that stage did not run."""
 
 
 class Failure(_Model):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import typer
 
 from frontwatch import __version__
-from frontwatch.cli import analyze, gazetteer, schema
+from frontwatch.cli import analyze, eval_geoparse, evaluate, gazetteer, schema
 
 __all__ = ["app", "main"]
 
@@ -27,6 +27,8 @@ app = typer.Typer(
 app.command("analyze", no_args_is_help=True)(analyze.analyze)
 app.command("schema")(schema.schema)
 app.add_typer(gazetteer.gazetteer_app, name="gazetteer")
+evaluate.eval_app.command("geoparse")(eval_geoparse.geoparse)
+app.add_typer(evaluate.eval_app, name="eval")
 
 
 def _version(value: bool) -> None:

@@ -1,7 +1,7 @@
 """The pipeline runner: an ordered list of stages built once from one Settings object.
 
-:meth:`Pipeline.from_settings` builds the stages that exist (today: analyze), loading heavy
-resources once. :meth:`Pipeline.run` streams an ingest result through them in batches of
+:meth:`Pipeline.from_settings` builds the stages that exist (analyze, dates, places), loading
+heavy resources once. :meth:`Pipeline.run` streams an ingest result through them in batches of
 ``batch_size`` and yields one :class:`~frontwatch.model.ArticleAnalysis` per article, in input
 order, recording the versioned name of every stage that ran. Stages that do not exist yet add
 nothing to the output.
@@ -34,10 +34,15 @@ class Pipeline:
         """Build every available stage from ``settings`` (loads the spaCy model)."""
         # Imported here so that importing the runner does not import spaCy.
         from frontwatch.pipeline.analyze import Analyzer
+        from frontwatch.pipeline.dates import DateTagger
         from frontwatch.pipeline.places import PlaceTagger
 
         analyzer = Analyzer.from_settings(settings)
-        stages: list[Stage] = [analyzer, PlaceTagger.from_settings(settings)]
+        stages: list[Stage] = [
+            analyzer,
+            DateTagger.from_settings(settings),
+            PlaceTagger.from_settings(settings),
+        ]
         return cls(stages, batch_size=settings.batch_size, model=analyzer.model)
 
     @property

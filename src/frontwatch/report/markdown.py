@@ -1,15 +1,16 @@
 """A frontwatch/1 Document → a Markdown report a person can read.
 
 Takes a :class:`~frontwatch.model.Document`; returns Markdown text: per article its metadata,
-links to duplicates, its sentences, and its named entities by label; then the failures and
-skipped files of the batch. Reports only what the document holds.
+links to duplicates, its sentences, its named entities by label, and its time expressions
+with the days they denote (or why they are unresolved); then the failures and skipped files of
+the batch. Reports only what the document holds.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from frontwatch.model import ArticleAnalysis, Document
+from frontwatch.model import ArticleAnalysis, Document, TimeExpression
 
 __all__ = ["render_markdown"]
 
@@ -48,7 +49,7 @@ def _article(analysis: ArticleAnalysis, titles: dict[str, str]) -> list[str]:
     meta = [
         ("id", f"`{article.id}`"),
         ("outlet", article.outlet or "unknown"),
-        ("published", article.published.isoformat() if article.published else "unknown"),
+        ("published", _published(analysis)),
         ("url", article.url or "none"),
         ("source", f"`{article.origin}`" if article.origin else "unknown"),
     ]
@@ -75,7 +76,47 @@ def _article(analysis: ArticleAnalysis, titles: dict[str, str]) -> list[str]:
         for label in sorted(by_label):
             lines.append(f"| {label} | {_escape(', '.join(by_label[label]))} |")
         lines.append("")
+    lines += _times(analysis)
     return lines
+
+
+def _published(analysis: ArticleAnalysis) -> str:
+    article = analysis.article
+    if article.published is None:
+        return "unknown"
+    basis = f" (from the {article.published_basis})" if article.published_basis else ""
+    return article.published.isoformat() + basis
+
+
+def _times(analysis: ArticleAnalysis) -> list[str]:
+    """The "Times" section: each expression, the days it denotes and its value, or why not."""
+    title_times: tuple[TimeExpression, ...] = getattr(analysis, "title_times", None) or ()
+    if analysis.times is None and not title_times:
+        return []
+    rows = [("title", time) for time in title_times]
+    rows += [(str(time.sentence + 1), time) for time in analysis.times or ()]
+    lines = [f"### Times ({len(rows)})", ""]
+    if not rows:
+        return [*lines, "No time expressions.", ""]
+    lines += ["| expression | sentence | days | value |", "|---|---|---|---|"]
+    for where, time in rows:
+        days = _escape(_days(time))
+        lines.append(f"| {_escape(time.text)} | {where} | {days} | {time.value or ''} |")
+    lines.append("")
+    return lines
+
+
+def _days(time: TimeExpression) -> str:
+    span = time.span
+    if span.earliest is None or span.latest is None:
+        return f"unresolved: {time.note}" if time.note else "unresolved"
+    days = (
+        span.earliest.isoformat()
+        if span.earliest == span.latest
+        else f"{span.earliest.isoformat()} to {span.latest.isoformat()}"
+    )
+    flag = f" (ambiguous: {time.note})" if time.ambiguous and time.note else ""
+    return f"{days} ({span.precision}){flag}"
 
 
 def _escape(text: str) -> str:
