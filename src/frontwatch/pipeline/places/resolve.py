@@ -155,6 +155,8 @@ _PRECISION_PENALTY = {"exact": 0.0, "near": 0.4, "region": 1.2, "country": 0.0}
 class Weights:
     """The resolver's weights (score units: one unit ≈ a tenfold population)."""
 
+    population: float = 1.0
+    """Prior per tenfold population of a settlement."""
     country: float = 8.5
     """Prior of a country (a city of 10**8.5 people would tie)."""
     admin1: float = 6.5
@@ -441,10 +443,8 @@ def _prior(candidate: Candidate, weights: Weights) -> float:
     fixed = {"country": weights.country, "admin1": weights.admin1}.get(
         candidate.kind, _FIXED.get(candidate.kind)
     )
-    if fixed is not None:
-        score = max(fixed, math.log10(candidate.population + 1))
-    else:
-        score = math.log10(candidate.population + 1)
+    size = weights.population * math.log10(candidate.population + 1)
+    score = max(fixed, size) if fixed is not None else size
     if candidate.matched == "official":
         score += weights.official_name
     elif (
