@@ -36,3 +36,45 @@ def test_markdown_times_section_without_article_date() -> None:
 
 def test_markdown_times_section_absent_when_the_stage_did_not_run() -> None:
     assert "### Times" not in render_markdown(_document(None, times=False))
+
+
+def test_markdown_places_section() -> None:
+    from frontwatch.model import (
+        Article,
+        ArticleAnalysis,
+        Document,
+        Generator,
+        Place,
+        PlaceMention,
+    )
+    from frontwatch.report.markdown import render_markdown
+
+    article = Article(id="0" * 20, text="Troops entered Lyman and Qwertzovka.")
+    places = (
+        PlaceMention(
+            start=15,
+            end=20,
+            text="Lyman",
+            sentence=0,
+            place=Place(
+                name="Lyman",
+                gazetteer_id="ua:1",
+                admin1="Donetsk Oblast",
+                country="UA",
+                lat=48.99,
+                lon=37.81,
+                precision="exact",
+                confidence=0.99,
+            ),
+        ),
+        PlaceMention(
+            start=25, end=35, text="Qwertzovka", sentence=0, place=Place(name="Qwertzovka")
+        ),
+    )
+    analysis = ArticleAnalysis(article=article, stages=(), places=places)
+    text = render_markdown(
+        Document(generator=Generator(version="0", model="m", stages=()), articles=(analysis,))
+    )
+    assert "### Places (2)" in text
+    assert "| Lyman | Lyman | Donetsk Oblast | UA | 48.9900, 37.8100 | exact | 0.99 |" in text
+    assert "| Qwertzovka | — |  |  | unresolved |  | 0.00 |" in text

@@ -76,7 +76,35 @@ def _article(analysis: ArticleAnalysis, titles: dict[str, str]) -> list[str]:
         for label in sorted(by_label):
             lines.append(f"| {label} | {_escape(', '.join(by_label[label]))} |")
         lines.append("")
+    lines += _places(analysis)
     lines += _times(analysis)
+    return lines
+
+
+def _places(analysis: ArticleAnalysis) -> list[str]:
+    """The "Places" section: each toponym, where it was resolved, how precisely and surely."""
+    if not analysis.places:
+        return []
+    lines = [
+        f"### Places ({len(analysis.places)})",
+        "",
+        "| toponym | place | admin1 | country | lat, lon | precision | confidence |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for mention in analysis.places:
+        place = mention.place
+        point = f"{place.lat:.4f}, {place.lon:.4f}" if place.lat is not None else "unresolved"
+        cells = [
+            mention.text,
+            place.name if place.gazetteer_id else "—",
+            place.admin1 or "",
+            place.country or "",
+            point,
+            place.precision or "",
+            f"{place.confidence:.2f}",
+        ]
+        lines.append("| " + " | ".join(_escape(cell) for cell in cells) + " |")
+    lines.append("")
     return lines
 
 
