@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from frontwatch.gazetteer.ukraine import distance_km
+from frontwatch.gazetteer.geo import distance_km
 from tests.conftest import parse_document
 from tests.evaluation.test_geoparse_eval import LGL_STYLE
 

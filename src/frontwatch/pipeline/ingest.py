@@ -17,7 +17,7 @@ import datetime as dt
 import logging
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
@@ -203,9 +203,7 @@ class Ingestor:
         self.link(result)
         return result
 
-    def collect(
-        self, items: Iterator[Draft | InputError] | list[Draft | InputError], result: IngestResult
-    ) -> None:
+    def collect(self, items: Iterable[Draft | InputError], result: IngestResult) -> None:
         """Turn drafts into articles in ``result``, collapsing exact duplicates."""
         seen = {article.id: article for article in result.articles}
         for item in items:

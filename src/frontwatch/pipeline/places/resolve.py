@@ -42,11 +42,10 @@ _CONTAINER = re.compile(
     r"^\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*){0,3})"
 )
 _PRECEDING_CONTAINER = re.compile(r"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})['’]s\s+$")
-# Fixed priors of areas and features, in the same units as log10(population) of a town.
+# Fixed priors of areas and features, in the same units as log10(population) of a town;
+# countries and first-level regions take theirs from Weights.
 _FIXED = {
-    "country": 8.5,
     "continent": 7.5,
-    "admin1": 6.5,
     "ocean": 7.0,
     "sea": 6.5,
     "region": 6.5,
@@ -269,7 +268,8 @@ class Resolver:
         excluded = {"demonym"} if not demonym else set()
         if not _DOTTED.fullmatch(raw):
             excluded.add("abbreviation")
-        return _dedupe([c for c in found if c.matched not in excluded])
+        # Names are unique per (key, place), so each place appears once.
+        return [c for c in found if c.matched not in excluded]
 
     def resolve(self, text: str, toponyms: Sequence[Toponym]) -> list[Resolution]:
         """Resolve every toponym of ``text`` together."""
@@ -477,14 +477,3 @@ def _set_scores(resolution: Resolution, scores: list[float]) -> None:
     exps = [math.exp(score - top) for score in scores]
     total = sum(exps)
     resolution.probabilities = [value / total for value in exps]
-
-
-def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
-    """One row per place (a place matched by two names keeps the better-ranked name)."""
-    rank = {"official": 0, "english": 1, "romanized": 2, "alternate": 3}
-    best: dict[int, Candidate] = {}
-    for candidate in candidates:
-        current = best.get(candidate.rowid)
-        if current is None or rank.get(candidate.matched, 9) < rank.get(current.matched, 9):
-            best[candidate.rowid] = candidate
-    return list(best.values())
