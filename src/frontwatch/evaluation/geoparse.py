@@ -292,29 +292,30 @@ def _end_to_end(
     settings: Settings,
     progress: Callable[[int], None] | None,
 ) -> list[list[tuple[int, int, tuple[float, float] | None]]]:
-    """Recognize and resolve with the analyze and places stages."""
-    from frontwatch.model import Article, ArticleAnalysis
-    from frontwatch.pipeline.analyze import Analyzer
+    """Recognize and resolve with the frontwatch pipeline, as ``analyze`` does."""
+    from frontwatch.model import Article
+    from frontwatch.pipeline import Pipeline
     from frontwatch.pipeline.dedup import content_id
-    from frontwatch.pipeline.places import PlaceTagger
-    from frontwatch.pipeline.stage import Item
 
-    analyzer = Analyzer.from_settings(settings)
-    tagger = PlaceTagger.from_settings(settings)
+    pipeline = Pipeline.from_settings(settings)
+    articles = (
+        Article(id=content_id(f"{number}:{document.text}"), text=document.text or " ")
+        for number, document in enumerate(documents)
+    )
     results = []
-    for number, document in enumerate(documents):
-        text = document.text or " "
-        article = Article(id=content_id(f"{number}:{text}"), text=text)
-        item = Item(article=article, analysis=ArticleAnalysis(article=article, stages=()))
-        (tagged,) = tagger(analyzer([item]))
-        predicted = []
-        for mention in tagged.analysis.places or ():
-            place = mention.place
-            point = (
-                (place.lat, place.lon) if place.lat is not None and place.lon is not None else None
-            )
-            predicted.append((mention.start, mention.end, point))
-        results.append(predicted)
+    for number, analysis in enumerate(pipeline.run_articles(articles)):
+        results.append(
+            [
+                (
+                    mention.start,
+                    mention.end,
+                    (mention.place.lat, mention.place.lon)
+                    if mention.place.lat is not None and mention.place.lon is not None
+                    else None,
+                )
+                for mention in analysis.places or ()
+            ]
+        )
         if progress:
             progress(number + 1)
     return results
