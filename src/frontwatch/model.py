@@ -27,6 +27,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Actor",
     "ActorKind",
+    "ActorMention",
     "Article",
     "ArticleAnalysis",
     "Claimant",
@@ -306,6 +307,16 @@ class Actor(_Model):
     """Registry id of the parent formation or institution."""
 
 
+class ActorMention(_Span):
+    """A span of the article that names an actor ("elements of the 76th VDV Division")."""
+
+    text: str
+    sentence: Annotated[int, Field(ge=0)]
+    actor: Actor
+    collective: bool = False
+    """A government or capital used for its state ("Moscow", "the Kremlin", "Kyiv")."""
+
+
 class Claimant(_Model):
     """One link in an attribution chain ("ISW, citing Ukrainian military intelligence")."""
 
@@ -354,6 +365,8 @@ class Event(_Model):
     attribution: tuple[Claimant, ...] = ()
     """The claimant chain, outermost first; empty when the article itself states it."""
     confidence: Confidence = 0.0
+    trigger: str | None = None
+    """The word or phrase that signals the event ("recaptured", "liberation")."""
 
 
 class ControlState(_Model):
@@ -400,6 +413,10 @@ class ArticleAnalysis(_Model):
     title_times: tuple[TimeExpression, ...] | None = Field(default=None, exclude_if=_absent)
     """Time expressions of the title (stage ``frontwatch.dates``): offsets into
     ``Article.title``, ``sentence`` 0; absent when that stage did not run."""
+    actors: tuple[ActorMention, ...] | None = Field(default=None, exclude_if=_absent)
+    """Actor mentions (stage ``frontwatch.actors``); absent when that stage did not run."""
+    events: tuple[Event, ...] | None = Field(default=None, exclude_if=_absent)
+    """Typed events (stage ``frontwatch.events``); absent when that stage did not run."""
 
 
 class Failure(_Model):

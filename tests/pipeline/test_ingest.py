@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import io
 import json
 from pathlib import Path
@@ -115,3 +116,34 @@ def test_ingest_article_length_limit(tmp_path: Path) -> None:
     (failure,) = result.failures
     assert failure.error == "InputTooLargeError"
     assert "max_article_chars" in failure.reason
+
+
+def test_ingest_reads_gzipped_files(tmp_path: Path, settings: Settings) -> None:
+    page = "<html><body><p>" + STORY + "</p></body></html>"
+    write(tmp_path / "report.html.gz", gzip.compress(page.encode()))
+    write(tmp_path / "notes.txt.gz", gzip.compress(b"Robotyne was retaken in August 2023."))
+    write(tmp_path / "archive.tar.gz", gzip.compress(b"not an article"))
+    result = Ingestor(settings).ingest([tmp_path])
+    assert sorted(Path(a.origin or "").name for a in result.articles) == [
+        "notes.txt.gz",
+        "report.html.gz",
+    ]
+    assert result.skipped == [str(tmp_path / "archive.tar.gz")]
+
+
+def test_ingest_bad_gzip_is_a_named_failure(tmp_path: Path, settings: Settings) -> None:
+    write(tmp_path / "broken.html.gz", b"\x1f\x8b\x08\x00garbage")
+    write(tmp_path / "good.txt", "Kupiansk was liberated on 10 September.")
+    result = Ingestor(settings).ingest([tmp_path])
+    assert [a.origin for a in result.articles] == [str(tmp_path / "good.txt")]
+    (failure,) = result.failures
+    assert failure.source == str(tmp_path / "broken.html.gz")
+    assert "gzip" in failure.reason
+
+
+def test_ingest_gzip_limit_applies_to_decompressed_size(tmp_path: Path) -> None:
+    bomb = write(tmp_path / "bomb.txt.gz", gzip.compress(b"a " * 600_000))
+    result = Ingestor(Settings(max_input_bytes=1_000_000)).ingest([bomb])
+    (failure,) = result.failures
+    assert failure.error == "InputTooLargeError"
+    assert "decompressed" in failure.reason

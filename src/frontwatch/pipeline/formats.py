@@ -276,9 +276,12 @@ def _paragraphs(body: Any) -> list[str]:
     for block in body:
         for lb in block.iter("lb"):
             lb.tail = "\n" + (lb.tail or "")
-        text = "".join(block.itertext()).strip()
-        if text:
-            paragraphs.append(re.sub(r"[ \t]+", " ", text))
+        # Each list item is its own paragraph: joined, "June 15.Russian forces" would run on.
+        parts = block.findall("item") if block.tag == "list" else [block]
+        for part in parts or [block]:
+            text = "".join(part.itertext()).strip()
+            if text:
+                paragraphs.append(re.sub(r"[ \t]+", " ", text))
     return paragraphs
 
 

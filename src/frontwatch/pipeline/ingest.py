@@ -6,15 +6,17 @@ and the files inside directories that were skipped for their extension. Nothing 
 bad input; each one becomes a :class:`~frontwatch.model.Failure` and the batch goes on.
 
 Formats are chosen by extension (``.txt .text``, ``.html .htm .xhtml``, ``.jsonl
-.ndjson``, ``.json``, ``.xml .rss .atom``); a file named explicitly with another extension, and
-stdin, are sniffed from their content. Directories are walked recursively, in sorted order, and
+.ndjson``, ``.json``, ``.xml .rss .atom``), each optionally gzipped (``report.html.gz``); a file
+named explicitly with another extension, and stdin, are sniffed from their content. Directories are walked recursively, in sorted order, and
 hidden files are ignored.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import logging
+import zlib
 import re
 import sys
 from collections.abc import Callable, Iterable
@@ -109,6 +111,8 @@ class Source:
     path: Path | None
     format: str | None
     """Format from the extension; None means sniff the content."""
+    compressed: bool = False
+    """The file is gzipped (``.gz``); its content is read through gzip."""
 
 
 @dataclass
@@ -153,13 +157,14 @@ class Ingestor:
                 for child in sorted(path.rglob("*")):
                     if _hidden(child.relative_to(path)) or not child.is_file():
                         continue
-                    kind = EXTENSIONS.get(child.suffix.lower())
+                    kind, compressed = _kind(child)
                     if kind is None:
                         result.skipped.append(str(child))
                     else:
-                        sources.append(Source(str(child), child, kind))
+                        sources.append(Source(str(child), child, kind, compressed))
             elif path.is_file():
-                sources.append(Source(name, path, EXTENSIONS.get(path.suffix.lower())))
+                kind, compressed = _kind(path)
+                sources.append(Source(name, path, kind, compressed))
             else:
                 error = InputNotFoundError(name, "no such file or directory")
                 result.failures.append(_failure(error))
@@ -254,9 +259,17 @@ class Ingestor:
             size = source.path.stat().st_size
             if size > limit:
                 raise InputTooLargeError(source.name, f"{size:,} bytes is {too_large}")
-            return source.path.read_bytes()
+            if not source.compressed:
+                return source.path.read_bytes()
+            with gzip.open(source.path, "rb") as stream:
+                data = stream.read(limit + 1)
+        except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+            raise InputError(source.name, f"not a valid gzip file ({exc})") from None
         except OSError as exc:
             raise InputError(source.name, f"cannot read ({exc.strerror})") from None
+        if len(data) > limit:
+            raise InputTooLargeError(source.name, f"decompressed content is {too_large}")
+        return data
 
     def _article(self, draft: Draft) -> Article:
         if len(draft.text) > self.settings.max_article_chars:
@@ -286,6 +299,14 @@ class Ingestor:
 
 def _failure(error: InputError) -> Failure:
     return Failure(source=error.source, error=type(error).__name__, reason=error.reason)
+
+
+def _kind(path: Path) -> tuple[str | None, bool]:
+    """The format an extension names and whether the file is gzipped (``x.html.gz``)."""
+    suffix = path.suffix.lower()
+    if suffix == ".gz":
+        return EXTENSIONS.get(Path(path.stem).suffix.lower()), True
+    return EXTENSIONS.get(suffix), False
 
 
 def _hidden(relative: Path) -> bool:
