@@ -340,6 +340,8 @@ class Quantity(_Model):
     """Hedged ("about", "more than", "as many as", "dozens")."""
     estimate: bool = False
     """Presented as an estimate ("an estimated", "according to estimates")."""
+    convention: str | None = None
+    """For a vague count ("dozens"), the coding convention that gave ``value`` (ACLED's)."""
 
     @model_validator(mode="after")
     def _range(self) -> Self:

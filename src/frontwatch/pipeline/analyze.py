@@ -11,9 +11,11 @@ This is the only module that imports spaCy.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -32,6 +34,7 @@ PARAGRAPH_COMPONENT = "frontwatch_paragraphs"
 
 # Bullet, middle dot, small squares and circles, asterisk, hyphen, en and em dash.
 _BULLETS = frozenset("\u2022\u00b7\u25aa\u25e6*-\u2013\u2014")
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 
 
 def _paragraph_boundaries(doc: Doc) -> Doc:
@@ -44,7 +47,23 @@ def _paragraph_boundaries(doc: Doc) -> Doc:
                 doc[start.i + 1].is_sent_start = False
     if len(doc) > 1 and doc[0].text in _BULLETS:
         doc[1].is_sent_start = False
+    for token in doc[1:-1]:
+        # "... near Kodema.[17] Russian forces ...": a footnote mark ends its sentence.
+        if _FOOTNOTE.fullmatch(token.text) and doc[token.i - 1].text in {".", "!", "?", '."'}:
+            token.is_sent_start = False
+            following = doc[token.i + 1]
+            if following.is_space and following.i + 1 < len(doc):
+                following = doc[following.i + 1]
+            if not following.is_punct or following.text in _BULLETS:
+                following.is_sent_start = True
     return doc
+
+
+def _split_footnotes(nlp: Language) -> None:
+    """Tokenize report footnote marks apart: "Bakhmut).[16]" → "Bakhmut", ")", ".", "[16]"."""
+    suffixes = [*(nlp.Defaults.suffixes or ()), _FOOTNOTE.pattern]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
 
 
 class Analyzer:
@@ -68,6 +87,7 @@ class Analyzer:
                 "or set FRONTWATCH_MODEL to an installed model"
             ) from None
         nlp.max_length = max(nlp.max_length, settings.max_article_chars)
+        _split_footnotes(nlp)
         if not Language.has_factory(PARAGRAPH_COMPONENT):
             Language.component(PARAGRAPH_COMPONENT, func=_paragraph_boundaries)
         if "parser" in nlp.pipe_names:

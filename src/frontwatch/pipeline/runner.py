@@ -35,6 +35,7 @@ class Pipeline:
         # Imported here so that importing the runner does not import spaCy.
         from frontwatch.pipeline.analyze import Analyzer
         from frontwatch.pipeline.dates import DateTagger
+        from frontwatch.pipeline.events.stage import EventTagger
         from frontwatch.pipeline.places import PlaceTagger
 
         analyzer = Analyzer.from_settings(settings)
@@ -42,6 +43,7 @@ class Pipeline:
             analyzer,
             DateTagger.from_settings(settings),
             PlaceTagger.from_settings(settings),
+            EventTagger.from_settings(settings),
         ]
         return cls(stages, batch_size=settings.batch_size, model=analyzer.model)
 

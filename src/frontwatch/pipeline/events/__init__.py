@@ -1,0 +1,1 @@
+"""Typed events: ontology, trigger and role extraction, modality, quantities."""

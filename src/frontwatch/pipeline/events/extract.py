@@ -1,0 +1,831 @@
+"""Events over the dependency parse: trigger, roles, modality, attribution and quantities.
+
+For each sentence of an analyzed article (a spaCy ``Doc``, duck-typed: only the analyze stage
+imports spaCy), triggers come from the ontology's lexicon (``data/events/ontology.json``):
+verbs ("recaptured"), phrasal verbs ("fall back"), light-verb constructions ("took control
+of", "made gains") and nouns ("liberation", "strikes"). Each trigger's roles are read off the
+parse:
+
+- **agent**: the subject, the ``by`` phrase of a passive, a possessive or demonym of a noun
+  ("Ukraine's liberation", "Russian strikes"), or inherited through ``xcomp``/``conj`` ("was
+  forced to fall back"); its side comes from actor mentions, country toponyms or demonyms;
+- **places**: the toponyms whose path in the tree reaches the trigger without crossing a
+  clause or another toponym (so "Lyman, a city in Donetsk" yields Lyman, not Donetsk, while
+  "Lyman and Torske" yields both); control events take settlements only;
+- **time**: a time expression attached the same way, else the only date of a main clause;
+- **quantities**: numbers counting people or materiel in the trigger's arguments.
+
+Modality and the claimant chain come from :mod:`frontwatch.pipeline.events.modality`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from frontwatch.model import (
+    Actor,
+    ActorMention,
+    Article,
+    Event,
+    EventType,
+    Evidence,
+    Place,
+    PlaceMention,
+    Quantity,
+    Side,
+    TimeExpression,
+    TimeSpan,
+)
+from frontwatch.pipeline.events.modality import ModalityReader, Reading
+from frontwatch.pipeline.events.ontology import EventDefinition, Ontology
+from frontwatch.pipeline.events.quantities import QuantityHit, find_quantities
+
+__all__ = ["EventExtractor", "Trigger"]
+
+_SETTLEMENT_KINDS = frozenset({"settlement", "capital"})
+_CLAUSE = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "xcomp", "dep"})
+_ARGUMENT = frozenset(
+    {
+        "dobj",
+        "pobj",
+        "prep",
+        "conj",
+        "cc",
+        "appos",
+        "compound",
+        "nsubjpass",
+        "npadvmod",
+        "nmod",
+        "attr",
+        "oprd",
+        "pcomp",
+        "dative",
+        "advmod",
+        "poss",
+        "amod",
+        "quantmod",
+        "case",
+        "punct",
+    }
+)
+_TIME_ARGUMENT = _ARGUMENT | {"tmod", "nummod"}
+_DEMONYMS: dict[str, Side] = {
+    "russian": "RU", "russians": "RU", "russia": "RU", "moscow": "RU", "kremlin": "RU",
+    "dnr": "RU", "lnr": "RU", "wagner": "RU", "chechen": "RU", "kadyrovite": "RU",
+    "kadyrovites": "RU", "rosgvardia": "RU", "occupiers": "RU", "occupation": "RU",
+    "ukrainian": "UA", "ukrainians": "UA", "ukraine": "UA", "kyiv": "UA", "kiev": "UA",
+    "zsu": "UA", "afu": "UA",
+}  # fmt: skip
+_COUNTRY_SIDES: dict[str, Side] = {"RU": "RU", "UA": "UA"}
+_EQUIPMENT = frozenset(
+    {
+        "tanks",
+        "vehicles",
+        "aircraft",
+        "helicopters",
+        "artillery",
+        "drones",
+        "missiles",
+        "ships",
+    }
+)
+_EQUIPMENT_NOUNS = frozenset(
+    {
+        "tank",
+        "vehicle",
+        "apc",
+        "ifv",
+        "bmp",
+        "btr",
+        "aircraft",
+        "plane",
+        "jet",
+        "helicopter",
+        "howitzer",
+        "artillery",
+        "system",
+        "launcher",
+        "drone",
+        "uav",
+        "ship",
+        "boat",
+        "vessel",
+        "warship",
+        "cruiser",
+        "equipment",
+        "materiel",
+        "truck",
+        "depot",
+        "radar",
+        "missile",
+    }
+)
+_CASUALTY_KINDS = frozenset({"killed", "wounded", "casualties", "captured", "missing"})
+_MOBILIZED_KINDS = frozenset({"mobilized", "personnel", "recruited"})
+_MONEY_KINDS = frozenset({"usd", "eur"})
+_WEAPON_CHECK = frozenset({"hit", "target", "destroy", "pound", "attack", "assault"})
+_MAX_PATH = 12
+_EXACT_PLACE_TYPES = frozenset({"control.capture", "control.withdrawal"})
+_DISTANCE = frozenset(
+    {"km", "kilometer", "kilometre", "kilometers", "kilometres", "mile", "miles", "mi"}
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word or phrase that signals an event of one type."""
+
+    definition: EventDefinition
+    head: int
+    """Doc index of the trigger's head token (the verb of a light-verb construction)."""
+    tokens: frozenset[int]
+    kind: str
+    """``verb``, ``place_verb``, ``phrasal``, ``light`` or ``noun``."""
+    text: str
+
+
+@dataclass
+class _Context:
+    """Per-article lookups: which tokens belong to which place, time and actor mention."""
+
+    article: Article
+    doc: Any
+    place_of: dict[int, PlaceMention] = field(default_factory=dict)
+    place_roots: list[tuple[int, PlaceMention]] = field(default_factory=list)
+    time_roots: list[tuple[int, TimeExpression]] = field(default_factory=list)
+    actor_of: dict[int, ActorMention] = field(default_factory=dict)
+
+
+class EventExtractor:
+    """Extracts events from one analyzed article."""
+
+    def __init__(
+        self,
+        ontology: Ontology | None = None,
+        modality: ModalityReader | None = None,
+        *,
+        stage: str = "frontwatch.events.v1",
+    ) -> None:
+        self.ontology = ontology or Ontology.load()
+        self.modality = modality or ModalityReader()
+        self.stage = stage
+        self._weapons = frozenset(
+            w.lower() for w in self.ontology.get("strike").extra.get("weapon_words", ())
+        )
+        self._aid_words = frozenset(
+            w.lower() for w in self.ontology.get("aid").extra.get("aid_words", ())
+        )
+
+    def extract(
+        self,
+        article: Article,
+        doc: Any,
+        places: Sequence[PlaceMention] = (),
+        times: Sequence[TimeExpression] = (),
+        actors: Sequence[ActorMention] = (),
+    ) -> list[Event]:
+        """All events of an article, in text order."""
+        context = self._context(article, doc, places, times, actors)
+        events: list[Event] = []
+        for index, sentence in enumerate(doc.sents):
+            events.extend(self._sentence(context, sentence, index))
+        return events
+
+    # -- setup -----------------------------------------------------------------------------
+
+    def _context(
+        self,
+        article: Article,
+        doc: Any,
+        places: Sequence[PlaceMention],
+        times: Sequence[TimeExpression],
+        actors: Sequence[ActorMention],
+    ) -> _Context:
+        context = _Context(article=article, doc=doc)
+        for mention in places:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            for token in span:
+                context.place_of[token.i] = mention
+            context.place_roots.append((span.root.i, mention))
+        for expression in times:
+            span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+            if span is not None and len(span) > 0:
+                context.time_roots.append((span.root.i, expression))
+        for actor in actors:
+            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is not None:
+                for token in span:
+                    context.actor_of[token.i] = actor
+        return context
+
+    # -- triggers --------------------------------------------------------------------------
+
+    def triggers(self, sentence: Any) -> list[Trigger]:
+        """The event triggers of one sentence (a spaCy ``Span``)."""
+        found: list[Trigger] = []
+        consumed: set[tuple[int, str]] = set()
+        for token in sentence:
+            lemma = self.ontology.lemma(token)
+            if token.dep_ == "amod" or (token.dep_ == "acl" and token.tag_ == "VBG"):
+                continue  # "mobilized men", "the liberated city": a description, not an event
+            if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
+                for child in _particles(token):
+                    word = child.lower_
+                    if child.dep_ in {"prt", "advmod", "prep"}:
+                        for definition in self.ontology.phrasal(lemma, word):
+                            found.append(
+                                Trigger(
+                                    definition,
+                                    token.i,
+                                    frozenset({token.i, child.i}),
+                                    "phrasal",
+                                    f"{token.text} {child.text}",
+                                )
+                            )
+                            consumed.add((token.i, definition.type))
+                    if child.dep_ in {"dobj", "nsubjpass", "attr", "prt"}:
+                        for definition in self.ontology.light(lemma, child.lemma_.lower()):
+                            found.append(
+                                Trigger(
+                                    definition,
+                                    token.i,
+                                    frozenset({token.i, child.i}),
+                                    "light",
+                                    f"{token.text} … {child.text}",
+                                )
+                            )
+                            consumed.add((token.i, definition.type))
+                            consumed.add((child.i, definition.type))
+                for definition in self.ontology.verbs(lemma):
+                    if (token.i, definition.type) not in consumed:
+                        found.append(
+                            Trigger(definition, token.i, frozenset({token.i}), "verb", token.text)
+                        )
+                for definition in self.ontology.place_verbs(lemma):
+                    if (token.i, definition.type) not in consumed:
+                        found.append(
+                            Trigger(
+                                definition, token.i, frozenset({token.i}), "place_verb", token.text
+                            )
+                        )
+            elif token.pos_ in {"NOUN", "PROPN"}:
+                for definition in self.ontology.nouns(lemma) or self.ontology.nouns(token.lower_):
+                    if (token.i, definition.type) not in consumed:
+                        found.append(
+                            Trigger(definition, token.i, frozenset({token.i}), "noun", token.text)
+                        )
+        return found
+
+    # -- one sentence ------------------------------------------------------------------------
+
+    def _sentence(self, context: _Context, sentence: Any, index: int) -> list[Event]:
+        doc = context.doc
+        triggers = self.triggers(sentence)
+        if not triggers:
+            return []
+        trigger_tokens = {i for trigger in triggers for i in trigger.tokens}
+        excluded = [(t.start, t.end) for _, t in context.time_roots]
+        quantities = find_quantities(sentence, excluded)
+        weapons_here = any(t.lower_ in self._weapons for t in sentence)
+        events: dict[tuple[str, str], Event] = {}
+        for trigger in triggers:
+            definition = trigger.definition
+            lemma = doc[trigger.head].lemma_.lower()
+            if definition.type == "strike" and lemma in _WEAPON_CHECK and not weapons_here:
+                continue
+            if (
+                definition.type == "combat"
+                and lemma in _WEAPON_CHECK
+                and self._weapon_near(doc, trigger)
+            ):
+                definition = self.ontology.get("strike")
+            others = trigger_tokens - trigger.tokens
+            places = self._places(context, trigger, definition, others)
+            counted = self._quantities(doc, trigger, quantities, others)
+            if not places and definition.type == "annexation":
+                places = self._unnamed_territory(context, trigger)
+            if not self._satisfied(doc, trigger, definition, places, counted, others):
+                continue
+            agent_tokens = self._agent_tokens(doc, trigger)
+            actor = self._actor(context, agent_tokens)
+            if trigger.kind == "noun" and not self._noun_asserts(doc, trigger, places, counted,
+                                                                  actor):  # fmt: skip
+                continue
+            if definition.type in {"casualties"} and actor is None:
+                actor = self._victim(context, trigger)
+            reading = self.modality.read(
+                doc, trigger.head, trigger.tokens, definition.type, sentence, context.actor_of
+            )
+            time = self._time(context, trigger, sentence, others)
+            evidence = Evidence(
+                article_id=context.article.id,
+                start=sentence.start_char,
+                end=sentence.end_char,
+                sentence=sentence.text,
+                stage=self.stage,
+            )
+            targets: Iterable[PlaceMention | None] = places or [None]
+            if definition.type not in {"control.capture", "control.withdrawal", "control.advance",
+                                       "combat", "strike", "annexation"}:  # fmt: skip
+                targets = [places[0] if places else None]
+            for mention in targets:
+                event = self._event(
+                    context,
+                    definition.type,
+                    trigger,
+                    mention,
+                    actor,
+                    time,
+                    counted,
+                    reading,
+                    evidence,
+                )
+                key = (event.type, _place_key(mention))
+                previous = events.get(key)
+                if previous is None:
+                    events[key] = event
+                else:
+                    events[key] = _combine(previous, event)
+        return sorted(events.values(), key=lambda e: (e.evidence[0].start, e.id))
+
+    def _event(
+        self,
+        context: _Context,
+        event_type: str,
+        trigger: Trigger,
+        mention: PlaceMention | None,
+        actor: Actor | None,
+        time: TimeSpan | None,
+        counted: list[QuantityHit],
+        reading: Reading,
+        evidence: Evidence,
+    ) -> Event:
+        doc = context.doc
+        place = mention.place if mention is not None else None
+        if place is not None and place.gazetteer_id is None:
+            place = place.model_copy(update={"name": mention.text if mention else place.name})
+        key = "|".join(
+            (context.article.id, event_type, str(doc[trigger.head].idx), _place_key(mention))
+        )
+        confidence = 0.9
+        if actor is None or actor.side is None:
+            confidence *= 0.75
+        if place is not None:
+            confidence *= 0.5 + 0.5 * place.confidence
+        if trigger.kind == "noun":
+            confidence *= 0.85
+        return Event(
+            id=hashlib.sha256(key.encode()).hexdigest()[:16],
+            type=_event_type(event_type),
+            modality=reading.modality,
+            evidence=(evidence,),
+            actor=actor,
+            place=place,
+            time=time,
+            quantities=tuple(hit.quantity for hit in counted),
+            attribution=reading.claimants,
+            confidence=round(confidence, 3),
+            trigger=trigger.text,
+        )
+
+    # -- roles -----------------------------------------------------------------------------
+
+    def _path(
+        self, doc: Any, start: int, trigger: Trigger, others: set[int], allowed: frozenset[str]
+    ) -> list[Any] | None:
+        """Tokens from ``start`` up to (not including) a trigger token, or None when the way
+        up leaves the trigger's clause, passes another trigger, or uses a non-argument link."""
+        path: list[Any] = []
+        token = doc[start]
+        for _ in range(_MAX_PATH):
+            if token.i in trigger.tokens:
+                return path
+            if token.i in others and path:
+                return None
+            if token.dep_ not in allowed or token.head.i == token.i:
+                return None
+            path.append(token)
+            token = token.head
+        return None
+
+    def _places(
+        self,
+        context: _Context,
+        trigger: Trigger,
+        definition: EventDefinition,
+        others: set[int],
+    ) -> list[PlaceMention]:
+        doc = context.doc
+        chosen: list[PlaceMention] = []
+        head = doc[trigger.head]
+        for root, mention in context.place_roots:
+            if not head.sent.start <= root < head.sent.end:
+                continue
+            if mention.place.gazetteer_id is None or mention.place.kind == "country":
+                continue  # unresolved spans and whole countries are not where an event happens
+            regional = _regional(doc, mention) or mention.text.lower() in _REGION_WORDS
+            if definition.places == "settlement" and (
+                mention.place.kind not in _SETTLEMENT_KINDS or regional
+            ):
+                continue
+            path = self._path(doc, root, trigger, others, _ARGUMENT)
+            if path is None:
+                if root in trigger.tokens:  # "the Lyman recapture" parsed with Lyman as head
+                    continue
+                continue
+            if not self._argument_path(context, path, mention, definition, trigger):
+                continue
+            chosen.append(mention)
+        if not chosen and head.dep_ == "relcl" and definition.places != "settlement":
+            chosen.extend(self._relative_head_places(context, head))
+        return chosen
+
+    def _noun_asserts(
+        self,
+        doc: Any,
+        trigger: Trigger,
+        places: list[PlaceMention],
+        counted: list[QuantityHit],
+        actor: Actor | None,
+    ) -> bool:
+        """A noun names a new event only with a role of its own: "the mobilization has not
+        gone smoothly" refers back to one, "the mobilization system" is a modifier."""
+        head = doc[trigger.head]
+        if head.dep_ == "compound":
+            return False
+        return bool(places or counted or actor is not None)
+
+    def _unnamed_territory(self, context: _Context, trigger: Trigger) -> list[PlaceMention]:
+        """ "the annexation of four Ukrainian regions": a territory the text does not name is
+        kept as an unresolved place, its words as the name."""
+        doc = context.doc
+        head = doc[trigger.head]
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        objects += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        for obj in objects:
+            if obj.lower_ in _REGION_WORDS or obj.lemma_.lower() in {"territory", "land"}:
+                tokens = sorted(obj.subtree, key=lambda t: t.i)
+                start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+                text = doc.text[start:end]
+                place = Place(name=text)
+                sentence = next(
+                    i for i, sent in enumerate(doc.sents) if sent.start <= obj.i < sent.end
+                )
+                return [
+                    PlaceMention(start=start, end=end, text=text, sentence=sentence, place=place)
+                ]
+        return []
+
+    def _relative_head_places(self, context: _Context, verb: Any) -> list[PlaceMention]:
+        """ "Crimea, a peninsula that Putin annexed": the noun a relative clause modifies, or
+        the toponym that noun is in apposition to, is the clause's object."""
+        token = verb.head
+        for _ in range(2):
+            mention = context.place_of.get(token.i)
+            if mention is not None:
+                kind = mention.place.kind
+                return [mention] if mention.place.gazetteer_id and kind != "country" else []
+            if token.dep_ != "appos":
+                return []
+            token = token.head
+        return []
+
+    def _argument_path(
+        self,
+        context: _Context,
+        path: list[Any],
+        mention: PlaceMention,
+        definition: EventDefinition,
+        trigger: Trigger,
+    ) -> bool:
+        own = {i for i, m in context.place_of.items() if m is mention}
+        previous_dep = None
+        for token in path:
+            if token.lemma_.lower() in _DISTANCE or (
+                _compass(token)
+                and token.i > 0
+                and token.doc[token.i - 1].lemma_.lower() in _DISTANCE
+            ):
+                return False  # "Partyzanske, 44 km east of Mykolaiv": a description of location
+            if _compass(token) and definition.type in _EXACT_PLACE_TYPES:
+                return False  # "took Troitske, south of Popasna": Popasna only locates it
+            if token.lower_ == "according":
+                return False  # "according to the Pentagon": a source, not a place
+            if token.i not in own and token.i in context.place_of and previous_dep != "conj":
+                return False  # the toponym qualifies another one ("Lyman in Donetsk Oblast")
+            if token.i in context.actor_of and token.i not in own:
+                return False  # "Russian forces in Izyum": a unit's location, not the target
+            previous_dep = token.dep_
+        if not path:
+            return False
+        last = path[-1]
+        preps = [token for token in path if token.dep_ == "prep" and not _along_with(token)]
+        if preps:
+            return preps[0].lower_ in definition.preps or _compass(preps[0])
+        if last.dep_ in {"nsubjpass"}:
+            return trigger.kind != "noun"
+        if last.dep_ == "poss":
+            return trigger.kind == "noun"
+        if last.dep_ in {"amod", "advmod"} and not _compass(last):
+            return last.i in own  # "Kharkiv-based" etc. only when the toponym itself
+        return True
+
+    def _agent_tokens(self, doc: Any, trigger: Trigger) -> list[Any]:
+        token = doc[trigger.head]
+        for _ in range(5):
+            if token.pos_ in {"NOUN", "PROPN"} and token.i == trigger.head:
+                found = [
+                    child
+                    for child in token.children
+                    if child.dep_ in {"poss", "amod", "compound"} and child.i not in trigger.tokens
+                ]
+                found += [
+                    grandchild
+                    for child in token.children
+                    if child.dep_ == "prep" and child.lower_ == "by"
+                    for grandchild in child.children
+                ]
+                if found:
+                    return [t for child in found for t in child.subtree]
+                if token.dep_ in {"dobj", "attr"} and token.head.pos_ in {"VERB", "AUX"}:
+                    token = token.head
+                    continue
+                if (
+                    token.dep_ == "pobj"
+                    and token.head.dep_ == "prep"
+                    and token.head.head.pos_ in {"VERB", "AUX"}
+                    and token.head.lower_ in {"for", "on", "in", "to", "toward", "towards"}
+                ):
+                    token = token.head.head  # "prepared for advances", "focused on regaining"
+                    continue
+                return []
+            agents = [
+                grandchild
+                for child in token.children
+                if child.dep_ == "agent"
+                for grandchild in child.children
+            ]
+            subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj"}]
+            if agents:
+                return [t for a in agents for t in a.subtree]
+            if subjects:
+                return [t for s in subjects for t in s.subtree]
+            passive = [c for c in token.children if c.dep_ == "nsubjpass"]
+            if passive and token.i != trigger.head:
+                return [t for s in passive for t in s.subtree]
+            if token.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acl"} and token.head.i != token.i:
+                token = token.head if token.head.dep_ != "prep" else token.head.head
+                continue
+            return []
+        return []
+
+    def _actor(self, context: _Context, tokens: list[Any]) -> Actor | None:
+        if not tokens:
+            return None
+        for token in tokens:
+            mention = context.actor_of.get(token.i)
+            if mention is not None and mention.actor.side is not None:
+                return mention.actor
+        for token in tokens:
+            place = context.place_of.get(token.i)
+            if place is not None and place.place.kind == "country":
+                side = _COUNTRY_SIDES.get(place.place.country or "")
+                if side is not None:
+                    return _side_actor(side, place.text)
+        for token in tokens:
+            side = _DEMONYMS.get(token.lower_)
+            if side is not None:
+                return _side_actor(side, _phrase(tokens))
+        for token in tokens:
+            mention = context.actor_of.get(token.i)
+            if mention is not None:
+                return mention.actor
+        return None
+
+    def _victim(self, context: _Context, trigger: Trigger) -> Actor | None:
+        """Whose casualties: a demonym or possessive on the trigger noun ("Russian losses")."""
+        doc = context.doc
+        tokens = [t for c in doc[trigger.head].children if c.dep_ in {"amod", "poss", "compound"}
+                  for t in c.subtree]  # fmt: skip
+        return self._actor(context, tokens)
+
+    def _time(
+        self, context: _Context, trigger: Trigger, sentence: Any, others: set[int]
+    ) -> TimeSpan | None:
+        doc = context.doc
+        since = self._since(context, trigger)
+        if since is not None:
+            return since
+        dated = [
+            (root, expression)
+            for root, expression in context.time_roots
+            if sentence.start <= root < sentence.end and expression.kind in {"date", "range"}
+        ]
+        for root, expression in dated:
+            if self._path(doc, root, trigger, others, _TIME_ARGUMENT) is not None:
+                return expression.span
+        if len(dated) == 1:
+            root, expression = dated[0]
+            clause = _clause_head(doc[trigger.head])
+            alone = not others & set(range(sentence.start, sentence.end))
+            if _clause_head(doc[root]).i == clause.i and alone:
+                return expression.span
+            if clause.dep_ == "ROOT" and _clause_head(doc[root]).dep_ == "ROOT":
+                return expression.span
+        return None
+
+    def _since(self, context: _Context, trigger: Trigger) -> TimeSpan | None:
+        """ "In the four days since Putin announced the annexation": the event is the duration
+        before the article's date (only when the article has one)."""
+        doc = context.doc
+        anchor = context.article.published
+        clause = _clause_head(doc[trigger.head])
+        marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "since"]
+        if anchor is None or not marks:
+            return None
+        mark = marks[0]
+        for _, expression in context.time_roots:
+            if expression.kind != "duration" or not expression.value:
+                continue
+            gap = doc.text[expression.end : mark.idx]
+            if gap.strip():
+                continue
+            days = _duration_days(expression.value)
+            if days is None:
+                continue
+            day = anchor - dt.timedelta(days=days)
+            text = f"{expression.text} since"
+            return TimeSpan(text=text, earliest=day, latest=day, precision="day", anchor=anchor)
+        return None
+
+    def _quantities(
+        self, doc: Any, trigger: Trigger, hits: list[QuantityHit], others: set[int]
+    ) -> list[QuantityHit]:
+        chosen = []
+        for hit in hits:
+            if hit.head in trigger.tokens:
+                chosen.append(hit)
+                continue
+            if self._path(doc, hit.head, trigger, others, _ARGUMENT | {"nummod"}) is not None:
+                chosen.append(hit)
+        return chosen
+
+    def _satisfied(
+        self,
+        doc: Any,
+        trigger: Trigger,
+        definition: EventDefinition,
+        places: list[PlaceMention],
+        counted: list[QuantityHit],
+        others: set[int],
+    ) -> bool:
+        needs = set(definition.needs)
+        kinds = {hit.quantity.kind for hit in counted}
+        head = doc[trigger.head]
+        if trigger.kind == "place_verb" and not places:
+            return False
+        if "place" in needs and not places:
+            return False
+        if "casualties" in needs:
+            if not kinds & _CASUALTY_KINDS and head.lemma_.lower() not in {
+                "casualty", "loss", "death", "fatality", "kill", "wound", "injure",
+                "suffer", "sustain", "incur", "take",
+            }:  # fmt: skip
+                return False
+            if head.lemma_.lower() == "loss" and _equipment_in(head):
+                return False
+        if "equipment" in needs and not (kinds & _EQUIPMENT or _equipment_in(head)):
+            return False
+        if definition.type == "equipment_loss" and places and not kinds & _EQUIPMENT:
+            return False  # "captured Lyman" is a capture, not an equipment loss
+        if "recipient_or_goods" in needs:
+            words = {t.lower_ for t in head.subtree} | {t.lower_ for t in head.children}
+            if not words & self._aid_words and not kinds & _MONEY_KINDS:
+                return False
+        if definition.type == "mobilization" and head.lemma_.lower() in {"draft", "recruit"}:
+            return bool(kinds & _MOBILIZED_KINDS) or head.pos_ == "NOUN"
+        return True
+
+    def _weapon_near(self, doc: Any, trigger: Trigger) -> bool:
+        head = doc[trigger.head]
+        near = [*head.children, *(t for c in head.children for t in c.children)]
+        return any(t.lower_ in self._weapons for t in near)
+
+
+_REGION_WORDS = frozenset(
+    {
+        "region",
+        "regions",
+        "oblast",
+        "oblasts",
+        "province",
+        "provinces",
+        "district",
+        "raion",
+        "area",
+        "areas",
+        "front",
+        "direction",
+        "directions",
+        "axis",
+        "axes",
+        "sector",
+        "border",
+    }
+)
+
+
+def _regional(doc: Any, mention: PlaceMention) -> bool:
+    """ "the Donetsk region", "the Kherson direction": a settlement's name used for an area."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    return bool(doc[span.end].lower_ in _REGION_WORDS)
+
+
+def _duration_days(value: str) -> int | None:
+    """Days of an ISO duration of days or weeks ("P4D", "P2W"); None for anything vaguer."""
+    match = re.fullmatch(r"P(\d+)([DW])", value)
+    if match is None:
+        return None
+    return int(match.group(1)) * (7 if match.group(2) == "W" else 1)
+
+
+def _particles(verb: Any) -> list[Any]:
+    """The verb's particles, also when the parser hung them lower ("fall back in from")."""
+    found = list(verb.children)
+    doc = verb.doc
+    for k in (verb.i + 1, verb.i + 2):
+        if k < len(doc) and doc[k].dep_ in {"prt", "advmod"} and doc[k] not in found:
+            found.append(doc[k])
+    return found
+
+
+def _equipment_in(head: Any) -> bool:
+    words = [head, *head.children, *(t for c in head.children for t in c.children)]
+    return any(t.lemma_.lower() in _EQUIPMENT_NOUNS for t in words if t.i != head.i)
+
+
+def _along_with(token: Any) -> bool:
+    """ "along with Luhansk": a coordination, not a role."""
+    word, head = str(token.lower_), str(token.head.lower_)
+    return word == "along" or (word == "with" and head == "along")
+
+
+def _compass(token: Any) -> bool:
+    return str(token.lower_) in {
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+        "northeastern", "northwestern", "southeastern", "southwestern",
+    }  # fmt: skip
+
+
+def _clause_head(token: Any) -> Any:
+    while token.dep_ not in _CLAUSE and token.dep_ != "ROOT" and token.head.i != token.i:
+        if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}:
+            break
+        token = token.head
+    return token
+
+
+def _phrase(tokens: list[Any]) -> str:
+    ordered = sorted(tokens, key=lambda t: t.i)
+    words = [t.text for t in ordered if t.dep_ not in {"det", "punct"}]
+    return " ".join(words[:8])
+
+
+def _side_actor(side: Side, name: str) -> Actor:
+    names = {"RU": "Russian forces", "UA": "Ukrainian forces", "other": "other"}
+    return Actor(id=f"side:{side.lower()}", name=names[side], kind="side", side=side)
+
+
+def _place_key(mention: PlaceMention | None) -> str:
+    if mention is None:
+        return ""
+    return mention.place.gazetteer_id or mention.text.lower()
+
+
+def _event_type(name: str) -> EventType:
+    return name  # type: ignore[return-value]
+
+
+def _combine(first: Event, second: Event) -> Event:
+    """One event per type and place per sentence: keep the first, add the other's quantities."""
+    quantities: list[Quantity] = list(first.quantities)
+    for quantity in second.quantities:
+        if quantity not in quantities:
+            quantities.append(quantity)
+    return first.model_copy(
+        update={
+            "quantities": tuple(quantities),
+            "actor": first.actor or second.actor,
+            "time": first.time or second.time,
+        }
+    )

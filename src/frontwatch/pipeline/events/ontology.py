@@ -1,0 +1,162 @@
+"""The event ontology and the cue lexicons, loaded from ``data/events/*.json``.
+
+The types, their ACLED and PLOVER mappings and their trigger lexicons are data, so that an
+analyst can read and extend them without touching code (``docs/events.md``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from frontwatch.errors import FrontwatchError
+
+__all__ = ["Cues", "EventDefinition", "Ontology"]
+
+
+@dataclass(frozen=True)
+class EventDefinition:
+    """One event type of the ontology."""
+
+    type: str
+    description: str
+    acled: dict[str, Any]
+    plover: dict[str, Any] | None
+    places: str
+    """``settlement`` (control events need a populated place) or ``any``."""
+    needs: tuple[str, ...]
+    verbs: frozenset[str]
+    place_verbs: frozenset[str]
+    phrasal: frozenset[tuple[str, str]]
+    light: frozenset[tuple[str, str]]
+    nouns: frozenset[str]
+    preps: frozenset[str]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Ontology:
+    """All event types, with indexes from trigger lemmas to types."""
+
+    version: str
+    types: tuple[EventDefinition, ...]
+    irregular: dict[str, str] = field(default_factory=dict)
+    """Inflected forms the lemmatizer gets wrong ("retook" → "retake")."""
+
+    def lemma(self, token: Any) -> str:
+        """The token's lemma, corrected for the irregular forms of the lexicon."""
+        return self.irregular.get(token.lower_) or str(token.lemma_).lower()
+
+    @classmethod
+    @cache
+    def load(cls) -> Ontology:
+        """The packaged ontology (``frontwatch/data/events/ontology.json``)."""
+        raw = _read("ontology.json")
+        try:
+            types = tuple(_definition(entry) for entry in raw["types"])
+            return cls(version=raw["version"], types=types, irregular=raw.get("irregular", {}))
+        except (KeyError, TypeError) as exc:
+            raise FrontwatchError(f"data/events/ontology.json is malformed: {exc!r}") from None
+
+    def get(self, name: str) -> EventDefinition:
+        for definition in self.types:
+            if definition.type == name:
+                return definition
+        raise KeyError(name)
+
+    def verbs(self, lemma: str) -> list[EventDefinition]:
+        return [d for d in self.types if lemma in d.verbs]
+
+    def place_verbs(self, lemma: str) -> list[EventDefinition]:
+        return [d for d in self.types if lemma in d.place_verbs]
+
+    def nouns(self, lemma: str) -> list[EventDefinition]:
+        return [d for d in self.types if lemma in d.nouns]
+
+    def phrasal(self, lemma: str, particle: str) -> list[EventDefinition]:
+        return [d for d in self.types if (lemma, particle) in d.phrasal]
+
+    def light(self, verb: str, noun: str) -> list[EventDefinition]:
+        return [d for d in self.types if (verb, noun) in d.light]
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Modality and attribution cues (``data/events/modality.json``)."""
+
+    reporting: dict[str, str]
+    """Reporting verb lemma → the modality it gives its complement."""
+    according_to: frozenset[str]
+    confirming_sources: frozenset[str]
+    self_sources: frozenset[str]
+    forecast_modals: frozenset[str]
+    hypothetical_modals: frozenset[str]
+    conditional_marks: frozenset[str]
+    forecast_verbs: frozenset[str]
+    forecast_nouns: frozenset[str]
+    forecast_phrases: tuple[str, ...]
+    failure_verbs: frozenset[str]
+    failure_words: tuple[str, ...]
+    attempt_words: frozenset[str]
+    negation: frozenset[str]
+    hedges_assessed: tuple[str, ...]
+    hedges_claimed: tuple[str, ...]
+
+    @classmethod
+    @cache
+    def load(cls) -> Cues:
+        raw = _read("modality.json")
+        reporting = {
+            lemma: modality for modality, lemmas in raw["reporting"].items() for lemma in lemmas
+        }
+        return cls(
+            reporting=reporting,
+            according_to=frozenset(raw["according_to"]),
+            confirming_sources=frozenset(w.lower() for w in raw["confirming_sources"]),
+            self_sources=frozenset(w.lower() for w in raw["self_sources"]),
+            forecast_modals=frozenset(raw["forecast_modals"]),
+            hypothetical_modals=frozenset(raw["hypothetical_modals"]),
+            conditional_marks=frozenset(raw["conditional_marks"]),
+            forecast_verbs=frozenset(raw["forecast_verbs"]),
+            forecast_nouns=frozenset(raw["forecast_nouns"]),
+            forecast_phrases=tuple(raw["forecast_phrases"]),
+            failure_verbs=frozenset(raw["failure_verbs"]),
+            failure_words=tuple(raw["failure_words"]),
+            attempt_words=frozenset(raw["attempt_words"]),
+            negation=frozenset(raw["negation"]),
+            hedges_assessed=tuple(raw["hedges_assessed"]),
+            hedges_claimed=tuple(raw["hedges_claimed"]),
+        )
+
+
+def _read(name: str) -> Any:
+    path = resources.files("frontwatch") / "data" / "events" / name
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise FrontwatchError(f"cannot read data/events/{name}: {exc}") from None
+
+
+def _definition(entry: dict[str, Any]) -> EventDefinition:
+    known = {
+        "type", "description", "acled", "plover", "places", "needs", "verbs", "place_verbs",
+        "phrasal", "light", "nouns", "preps",
+    }  # fmt: skip
+    return EventDefinition(
+        type=entry["type"],
+        description=entry["description"],
+        acled=entry["acled"],
+        plover=entry["plover"],
+        places=entry["places"],
+        needs=tuple(entry["needs"]),
+        verbs=frozenset(entry["verbs"]),
+        place_verbs=frozenset(entry["place_verbs"]),
+        phrasal=frozenset((a, b) for a, b in entry["phrasal"]),
+        light=frozenset((a, b) for a, b in entry["light"]),
+        nouns=frozenset(entry["nouns"]),
+        preps=frozenset(entry["preps"]),
+        extra={k: v for k, v in entry.items() if k not in known},
+    )

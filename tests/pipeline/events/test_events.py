@@ -1,0 +1,264 @@
+"""Event extraction on sentences written for these tests: every ontology type, voice,
+coordination, role attachment, modality, attribution and quantities."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from frontwatch.model import Article, Event
+from frontwatch.pipeline.dedup import content_id
+from frontwatch.pipeline.events.ontology import Cues, Ontology
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = dt.date(2022, 10, 4)  # a Tuesday
+
+
+def events(pipeline: Any, text: str, published: dt.date | None = PUBLISHED) -> list[Event]:
+    article = Article(id=content_id(text), text=text, published=published)
+    (analysis,) = list(pipeline.run_articles([article]))
+    return list(analysis.events or ())
+
+
+def only(found: list[Event], kind: str) -> list[Event]:
+    return [event for event in found if event.type == kind]
+
+
+def places(found: list[Event], kind: str) -> list[str]:
+    return sorted(event.place.name for event in only(found, kind) if event.place)
+
+
+def test_ontology_is_data_with_mappings() -> None:
+    ontology = Ontology.load()
+    names = [definition.type for definition in ontology.types]
+    assert names == [
+        "control.capture", "control.withdrawal", "control.advance", "combat", "strike",
+        "annexation", "casualties", "equipment_loss", "mobilization", "aid",
+    ]  # fmt: skip
+    for definition in ontology.types:
+        assert definition.description
+        assert definition.acled["event_type"]
+        assert definition.verbs or definition.nouns
+    assert ontology.get("control.withdrawal").plover == {
+        "type": "RETREAT", "mode": "withdraw", "context": "territory", "cameo": "874",
+    }  # fmt: skip
+    assert Cues.load().reporting["claim"] == "claimed"
+
+
+def test_capture_active_voice_with_time(pipeline: Any) -> None:
+    (event,) = only(
+        events(pipeline, "Ukrainian forces recaptured Lyman on Saturday."), "control.capture"
+    )
+    assert event.actor is not None
+    assert event.actor.side == "UA"
+    assert event.place is not None
+    assert event.place.admin1 == "Donetsk Oblast"
+    assert event.time is not None
+    assert event.time.earliest == dt.date(2022, 10, 1)
+    assert event.modality == "reported"
+    assert event.evidence[0].sentence.startswith("Ukrainian forces recaptured")
+
+
+def test_capture_passive_voice(pipeline: Any) -> None:
+    (event,) = only(
+        events(pipeline, "Kupiansk was liberated by Ukrainian troops last month."),
+        "control.capture",
+    )
+    assert event.actor is not None
+    assert event.actor.side == "UA"
+    assert event.place is not None
+    assert event.place.name == "Kupiansk"
+
+
+def test_capture_nominal_with_possessive_agent(pipeline: Any) -> None:
+    found = events(pipeline, "Ukraine's liberation of Izium exposed mass graves in the forest.")
+    (event,) = only(found, "control.capture")
+    assert event.actor is not None
+    assert event.actor.side == "UA"
+    assert event.place is not None
+    assert event.place.name in {"Izium", "Izyum"}
+
+
+def test_coordination_gives_one_event_per_settlement(pipeline: Any) -> None:
+    found = events(
+        pipeline, "Russian forces captured Popasna and Rubizhne after weeks of assaults."
+    )
+    assert places(found, "control.capture") == ["Popasna", "Rubizhne"]
+    assert {event.actor.side for event in only(found, "control.capture") if event.actor} == {"RU"}
+
+
+def test_containing_region_is_not_a_second_target(pipeline: Any) -> None:
+    found = events(pipeline, "Ukrainian forces retook Lyman, a rail hub in Donetsk Oblast.")
+    assert places(found, "control.capture") == ["Lyman"]
+
+
+def test_withdrawal_forced_to_fall_back(pipeline: Any) -> None:
+    found = events(
+        pipeline, "Russian troops were forced to fall back from Lyman after the encirclement."
+    )
+    (event,) = only(found, "control.withdrawal")
+    assert event.actor is not None
+    assert event.actor.side == "RU"
+    assert event.place is not None
+    assert event.place.name == "Lyman"
+
+
+def test_advance_toward_a_settlement(pipeline: Any) -> None:
+    found = events(pipeline, "Russian forces advanced toward Siversk on Monday.")
+    (event,) = only(found, "control.advance")
+    assert event.place is not None
+    assert event.place.name == "Siversk"
+    assert event.time is not None
+    assert event.time.earliest == dt.date(2022, 10, 3)
+
+
+def test_location_descriptions_are_not_targets(pipeline: Any) -> None:
+    found = events(
+        pipeline, "Russian forces took control of Troitske, 20 km south of Popasna, on Sunday."
+    )
+    assert places(found, "control.capture") == ["Troitske"]
+
+
+def test_combat_repelled_attack(pipeline: Any) -> None:
+    found = events(pipeline, "Ukrainian troops repelled a Russian assault near Bilohorivka.")
+    assert places(found, "combat") == ["Bilohorivka"]
+    assert not only(found, "control.capture")
+
+
+def test_strike_with_weapon(pipeline: Any) -> None:
+    found = events(pipeline, "Russian missiles struck an energy facility in Kremenchuk overnight.")
+    (event,) = only(found, "strike")
+    assert event.place is not None
+    assert event.place.name == "Kremenchuk"
+
+
+def test_shelling_noun_with_place(pipeline: Any) -> None:
+    found = events(pipeline, "Russian shelling of Nikopol damaged several houses.")
+    assert places(found, "strike") == ["Nikopol"]
+
+
+def test_annexation_of_named_and_unnamed_territory(pipeline: Any) -> None:
+    found = events(pipeline, "Russia annexed Crimea in 2014.")
+    (event,) = only(found, "annexation")
+    assert event.place is not None
+    assert event.place.kind in {"admin1", "peninsula"}
+    assert event.time is not None
+    assert event.time.earliest == dt.date(2014, 1, 1)
+    text = "In the five days since Moscow announced the annexation of four regions, little changed."
+    (unnamed,) = only(events(pipeline, text), "annexation")
+    assert unnamed.place is not None
+    assert unnamed.place.gazetteer_id is None
+    assert unnamed.place.name == "four regions"
+    assert unnamed.time is not None
+    assert unnamed.time.earliest == dt.date(2022, 9, 29)
+
+
+def test_casualties_estimate_with_side(pipeline: Any) -> None:
+    found = events(
+        pipeline, "Russia's army has suffered heavy losses, an estimated 60,000 casualties."
+    )
+    (event,) = only(found, "casualties")
+    assert event.actor is not None
+    assert event.actor.side == "RU"
+    (quantity,) = event.quantities
+    assert (quantity.kind, quantity.value, quantity.estimate) == ("casualties", 60000, True)
+
+
+def test_casualties_killed_count(pipeline: Any) -> None:
+    found = events(pipeline, "The strike killed 12 civilians in Vinnytsia.")
+    (event,) = only(found, "casualties")
+    assert [(q.kind, q.value) for q in event.quantities] == [("killed", 12)]
+
+
+def test_vague_count_follows_acled(pipeline: Any) -> None:
+    found = events(pipeline, "Dozens of soldiers were killed near Bakhmut on Sunday.")
+    (event,) = only(found, "casualties")
+    (quantity,) = event.quantities
+    assert quantity.value == 12
+    assert quantity.approximate
+    assert quantity.convention
+
+
+def test_equipment_loss(pipeline: Any) -> None:
+    found = events(pipeline, "Ukrainian forces destroyed 14 Russian tanks near Vuhledar.")
+    (event,) = only(found, "equipment_loss")
+    assert [(q.kind, q.value) for q in event.quantities] == [("tanks", 14)]
+    assert not only(found, "control.capture")
+
+
+def test_mobilization_with_upper_bound(pipeline: Any) -> None:
+    found = events(
+        pipeline, "The Kremlin announced a partial mobilization, calling up as many as 300,000 men."
+    )
+    (event,) = only(found, "mobilization")
+    (quantity,) = event.quantities
+    assert quantity.value == 300000
+    assert quantity.high == 300000
+    assert quantity.approximate
+
+
+def test_aid_with_money(pipeline: Any) -> None:
+    found = events(
+        pipeline, "The United States pledged $1.1 billion in military aid to Ukraine on Friday."
+    )
+    (event,) = only(found, "aid")
+    assert [(q.kind, q.value) for q in event.quantities] == [("usd", 1_100_000_000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("The Russian Defense Ministry claimed that its forces captured Marinka.", "claimed"),
+        ("Ukrainian officials denied that Russian troops had entered Marinka.", "denied"),
+        ("Geolocated footage shows that Russian forces captured Marinka.", "confirmed"),
+        ("ISW assesses that Russian forces captured Marinka on Sunday.", "assessed"),
+        ("Russian forces likely captured Marinka on Sunday.", "assessed"),
+        ("Russian forces will likely capture Marinka in the coming days.", "forecast"),
+        ("If Russian forces capture Marinka, they would threaten Kurakhove.", "hypothetical"),
+        ("Russian forces failed to capture Marinka despite heavy shelling.", "negated"),
+        ("Russian forces did not capture Marinka on Sunday.", "negated"),
+        ("Russian forces unsuccessfully attempted to capture Marinka.", "negated"),
+        ("Russian forces captured Marinka on Sunday.", "reported"),
+    ],
+)
+def test_modality(pipeline: Any, text: str, modality: str) -> None:
+    (event,) = only(events(pipeline, text), "control.capture")
+    assert event.modality == modality
+
+
+def test_claimant_chain_with_citing(pipeline: Any) -> None:
+    text = (
+        "ISW said, citing the Ukrainian General Staff, "
+        "that Russian forces withdrew from Bilohorivka."
+    )
+    (event,) = only(events(pipeline, text), "control.withdrawal")
+    names = [claimant.name for claimant in event.attribution]
+    assert names[0] == "ISW"
+    assert any("General Staff" in name for name in names[1:])
+
+
+def test_according_to_adds_the_claimant(pipeline: Any) -> None:
+    text = "Ukrainian forces advanced near Kreminna, according to the Russian Defense Ministry."
+    (event,) = only(events(pipeline, text), "control.advance")
+    assert event.modality == "claimed"
+    assert event.attribution
+    assert event.attribution[0].side == "RU"
+
+
+def test_no_events_from_sentences_that_assert_none(pipeline: Any) -> None:
+    for text in (
+        "Lyman was considered an important logistics hub for Russian forces.",
+        "The mobilization has not gone smoothly.",
+        "Military experts said the mobilization system is overloaded.",
+        "Kherson is a port city on the Dnipro.",
+    ):
+        assert events(pipeline, text) == [], text
+
+
+def test_unresolved_time_without_publication_date(pipeline: Any) -> None:
+    found = events(pipeline, "Ukrainian forces recaptured Lyman on Saturday.", published=None)
+    (event,) = only(found, "control.capture")
+    assert event.time is None or event.time.earliest is None
