@@ -117,3 +117,11 @@ def test_places_stage_recognizes_and_guards(pipeline: Any) -> None:
     for mention in analysis.places:
         assert text[mention.start : mention.end] == mention.text
         assert 0.0 <= mention.place.confidence <= 1.0
+
+
+def test_places_russian_style_exonym_beats_a_smaller_namesake(gazetteer: Gazetteer) -> None:
+    # "Odessa" is the main name of a Texas city and how much reporting spells Odesa.
+    text = "Moscow still wants Odessa, officials in Kyiv and Washington said."
+    (odessa, _, _) = resolve(gazetteer, text, "Odessa", "Kyiv", "Washington")
+    assert odessa.best.country == "UA"
+    assert odessa.best.admin1 == "Odesa Oblast"

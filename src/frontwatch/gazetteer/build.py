@@ -361,5 +361,9 @@ def _apply_aliases(entries: list[Entry]) -> list[Entry]:
             )
         best = max(targets, key=lambda i: (entries[i].population, entries[i].precision == "exact"))
         entry = entries[best]
-        entries[best] = replace(entry, names=(*entry.names, (row["alias"], row["kind"])))
+        # The curated kind wins over a generic "alternate" of the same spelling, so that the
+        # resolver knows "Odessa" is how reporting names Odesa, not an obscure old name.
+        key = name_key(row["alias"])
+        names = tuple(n for n in entry.names if name_key(n[0]) != key)
+        entries[best] = replace(entry, names=(*names, (row["alias"], row["kind"])))
     return entries
