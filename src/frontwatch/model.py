@@ -31,11 +31,13 @@ __all__ = [
     "Article",
     "ArticleAnalysis",
     "Claimant",
+    "Contradiction",
     "ControlState",
     "Controller",
     "DateBasis",
     "Document",
     "Event",
+    "EventCluster",
     "EventType",
     "Evidence",
     "Failure",
@@ -369,6 +371,47 @@ class Event(_Model):
     confidence: Confidence = 0.0
     trigger: str | None = None
     """The word or phrase that signals the event ("recaptured", "liberation")."""
+
+
+class Contradiction(_Model):
+    """A report in a cluster that says the opposite of the cluster's claim."""
+
+    event_id: str
+    article_id: str
+    modality: Modality
+    """``denied`` or ``negated`` against a positive claim, or a positive claim with the
+    other side as actor."""
+    claimants: tuple[Claimant, ...] = ()
+    note: str
+
+
+class EventCluster(_Model):
+    """One happening, as told by every report that describes it, with its corroboration."""
+
+    id: str
+    type: EventType
+    modality: Modality
+    """The strongest positive modality among the members (confirmed > reported > assessed >
+    claimed); the member's own for clusters of forecasts, hypotheticals and denials."""
+    place: Place | None = None
+    time: TimeSpan | None = None
+    """The tightest member time (narrowest span); null when no member dates it."""
+    actor: Actor | None = None
+    members: tuple[str, ...] = Field(min_length=1)
+    """Ids of the member events, sorted."""
+    articles: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    """Distinct outlets (near-duplicate copies count once)."""
+    independent_sources: int = 0
+    """Distinct outlets and claimants that tell it independently."""
+    claimants: tuple[Claimant, ...] = ()
+    claiming_sides: tuple[Side, ...] = ()
+    """Sides whose claimants (or whose own reports) assert it."""
+    first_report: dt.date | None = None
+    last_report: dt.date | None = None
+    contradictions: tuple[Contradiction, ...] = ()
+    confidence: Confidence = 0.0
+    evidence: tuple[Evidence, ...] = ()
 
 
 class ControlState(_Model):

@@ -96,7 +96,11 @@ class Resolver:
             kind = "range"
             result = self._interval(reading, text, ctx, focus)
         else:
-            result = self._point(reading, text, ctx, focus)
+            try:
+                result = self._point(reading, text, ctx, focus)
+            except ValueError:
+                # a reading outside the calendar ("Q6", "the 13th month"): not a date
+                result = Unresolved(f"{text!r} names no calendar period")
         anchored = ctx.anchor is not None and _uses_anchor(reading)
         if isinstance(result, Unresolved):
             return Outcome(kind, None, result.value, result.note, result.ambiguous, False)

@@ -130,7 +130,13 @@ _MOBILIZED_KINDS = frozenset({"mobilized", "personnel", "recruited"})
 _MONEY_KINDS = frozenset({"usd", "eur"})
 _WEAPON_CHECK = frozenset({"hit", "target", "destroy", "pound", "attack", "assault"})
 _MAX_PATH = 12
-_EXACT_PLACE_TYPES = frozenset({"control.capture", "control.withdrawal"})
+_CONTROL_TYPES = frozenset({"control.capture", "control.withdrawal", "control.advance"})
+_AREA_NOUNS = frozenset(
+    {"position", "positions", "outskirts", "vicinity", "area", "areas", "part", "parts",
+     "center", "centre", "environs", "district", "districts", "suburbs", "territory",
+     "approaches", "line", "lines", "village", "town", "city", "settlement", "remainder",
+     "rest", "entirety", "edge", "edges", "section", "sections", "half"}
+)  # fmt: skip
 _DISTANCE = frozenset(
     {"km", "kilometer", "kilometre", "kilometers", "kilometres", "mile", "miles", "mi"}
 )
@@ -276,10 +282,18 @@ class EventExtractor:
                             )
                         )
             elif token.pos_ in {"NOUN", "PROPN"}:
+                modifiers = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
+                for definition in self.ontology.types:
+                    pairs = definition.extra.get("noun_with_modifier", ())
+                    if any(lemma == n and m in modifiers for n, m in pairs):
+                        found.append(
+                            Trigger(definition, token.i, _noun_tokens(token), "noun", token.text)
+                        )
+                        consumed.add((token.i, definition.type))
                 for definition in self.ontology.nouns(lemma) or self.ontology.nouns(token.lower_):
                     if (token.i, definition.type) not in consumed:
                         found.append(
-                            Trigger(definition, token.i, frozenset({token.i}), "noun", token.text)
+                            Trigger(definition, token.i, _noun_tokens(token), "noun", token.text)
                         )
         return found
 
@@ -314,7 +328,12 @@ class EventExtractor:
             if not self._satisfied(doc, trigger, definition, places, counted, others):
                 continue
             agent_tokens = self._agent_tokens(doc, trigger)
+            if _object_is_actor(doc, trigger):
+                agent_tokens = [t for c in doc[trigger.head].children if c.dep_ == "dobj"
+                                for t in c.subtree]  # fmt: skip
             actor = self._actor(context, agent_tokens)
+            if actor is None and definition.type in _CONTROL_TYPES:
+                actor = self._side_in_context(context, sentence, trigger)
             if trigger.kind == "noun" and not self._noun_asserts(doc, trigger, places, counted,
                                                                   actor):  # fmt: skip
                 continue
@@ -515,7 +534,7 @@ class EventExtractor:
                 and token.doc[token.i - 1].lemma_.lower() in _DISTANCE
             ):
                 return False  # "Partyzanske, 44 km east of Mykolaiv": a description of location
-            if _compass(token) and definition.type in _EXACT_PLACE_TYPES:
+            if _compass(token) and definition.type in _CONTROL_TYPES:
                 return False  # "took Troitske, south of Popasna": Popasna only locates it
             if token.lower_ == "according":
                 return False  # "according to the Pentagon": a source, not a place
@@ -529,7 +548,16 @@ class EventExtractor:
         last = path[-1]
         preps = [token for token in path if token.dep_ == "prep" and not _along_with(token)]
         if preps:
-            return preps[0].lower_ in definition.preps or _compass(preps[0])
+            # "withdrew from positions in X", "the outskirts of X": the preposition that
+            # counts is the one above the area noun
+            nearest = preps[0]
+            if (
+                nearest.head.lower_ in _AREA_NOUNS
+                and nearest.lower_ in {"of", "in", "near", "around", "at"}
+                and len(preps) > 1
+            ):
+                nearest = preps[1]
+            return nearest.lower_ in definition.preps or nearest.lower_ in {"of"}
         if last.dep_ in {"nsubjpass"}:
             return trigger.kind != "noun"
         if last.dep_ == "poss":
@@ -540,7 +568,7 @@ class EventExtractor:
 
     def _agent_tokens(self, doc: Any, trigger: Trigger) -> list[Any]:
         token = doc[trigger.head]
-        for _ in range(5):
+        for _ in range(8):
             if token.pos_ in {"NOUN", "PROPN"} and token.i == trigger.head:
                 found = [
                     child
@@ -581,8 +609,12 @@ class EventExtractor:
             passive = [c for c in token.children if c.dep_ == "nsubjpass"]
             if passive and token.i != trigger.head:
                 return [t for s in passive for t in s.subtree]
-            if token.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acl"} and token.head.i != token.i:
-                token = token.head if token.head.dep_ != "prep" else token.head.head
+            if (
+                token.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acl", "dobj", "pobj", "prep"}
+                and token.head.i != token.i
+            ):
+                # "continued efforts to advance": up through the noun to its verb's subject
+                token = token.head
                 continue
             return []
         return []
@@ -608,6 +640,32 @@ class EventExtractor:
             mention = context.actor_of.get(token.i)
             if mention is not None:
                 return mention.actor
+        return None
+
+    def _side_in_context(self, context: _Context, sentence: Any, trigger: Trigger) -> Actor | None:
+        """No agent in the clause ("they", "the seizure of X", "efforts to advance"): the
+        side that the sentence, or else the paragraph before it, is about — the subject of
+        the closest preceding clause that names one."""
+        doc = context.doc
+        start = sentence.start
+        # back to the start of the paragraph (a blank line) or at most three sentences
+        paragraph_start = sentence.start
+        for previous in range(3):
+            if paragraph_start == 0 or "\n\n" in doc[paragraph_start - 1].text_with_ws:
+                break
+            before = doc[paragraph_start - 1].sent
+            paragraph_start = before.start
+            if previous == 2:
+                break
+        for i in range(trigger.head - 1, paragraph_start - 1, -1):
+            token = doc[i]
+            if token.dep_ not in {"nsubj", "nsubjpass"} or token.i in trigger.tokens:
+                continue
+            actor = self._actor(context, list(token.subtree))
+            if actor is not None and actor.side in {"UA", "RU"}:
+                return actor
+            if i < start and actor is None:
+                continue
         return None
 
     def _victim(self, context: _Context, trigger: Trigger) -> Actor | None:
@@ -743,12 +801,26 @@ _REGION_WORDS = frozenset(
 )
 
 
+_ROUTE_WORDS = frozenset({"highway", "road", "railway", "railroad", "route", "motorway"})
+
+
 def _regional(doc: Any, mention: PlaceMention) -> bool:
     """ "the Donetsk region", "the Kherson direction": a settlement's name used for an area."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or span.end >= len(doc):
         return False
-    return bool(doc[span.end].lower_ in _REGION_WORDS)
+    following = doc[span.end]
+    if following.lower_ in _REGION_WORDS:
+        return True
+    if following.lower_ == "of" and span.end + 1 < len(doc) and doc[span.end + 1].pos_ == "PROPN":
+        return True  # "the Port of Mariupol", "the Battle of Kyiv": not the place itself
+    # "the Bakhmut-Lysychansk highway", "the T1302 Bakhmut–Lysychansk road"
+    for token in doc[span.end : min(span.end + 4, len(doc))]:
+        if token.lower_ in _ROUTE_WORDS:
+            return True
+        if not (token.is_punct or token.pos_ == "PROPN"):
+            break
+    return span.start > 0 and doc[span.start - 1].text in {"-", "–"}
 
 
 def _duration_days(value: str) -> int | None:
@@ -767,6 +839,32 @@ def _particles(verb: Any) -> list[Any]:
         if k < len(doc) and doc[k].dep_ in {"prt", "advmod"} and doc[k] not in found:
             found.append(doc[k])
     return found
+
+
+_SUPPORT_VERBS = frozenset(
+    {"resume", "continue", "conduct", "launch", "begin", "start", "intensify", "renew",
+     "undertake", "carry", "mount", "step", "press", "make", "focus"}
+)  # fmt: skip
+
+
+def _noun_tokens(noun: Any) -> frozenset[int]:
+    """A noun trigger and, when it is the object of a support verb ("resumed offensive
+    operations toward X"), that verb too: the parser hangs the noun's phrases on it."""
+    head = noun.head
+    if noun.dep_ == "dobj" and str(head.lemma_).lower() in _SUPPORT_VERBS:
+        return frozenset({noun.i, head.i})
+    return frozenset({noun.i})
+
+
+def _object_is_actor(doc: Any, trigger: Trigger) -> bool:
+    """ "pushed Russian forces out of X": the side pushed out is the one that withdrew."""
+    if trigger.kind != "phrasal":
+        return False
+    pairs = trigger.definition.extra.get("object_actor", ())
+    head = doc[trigger.head]
+    lemma = str(head.lemma_).lower()
+    words = {str(doc[i].lower_) for i in trigger.tokens if i != trigger.head}
+    return any(lemma == verb and particle in words for verb, particle in pairs)
 
 
 def _equipment_in(head: Any) -> bool:

@@ -166,14 +166,13 @@ class ModalityReader:
                 forecast = True
         if not claims and _main_clause(doc[head]):
             claims.extend(self._sentence_according(sentence, head, actor_of))
-        if attempt and not forecast and not hypothetical and outcome and _past(doc[head]):
-            negated = True
-        elif attempt and outcome and not negated:
+        if attempt and outcome and not negated:
+            # an attempt whose outcome the text does not give has not happened (yet)
             forecast = True
         failure_text = " ".join(t.lower_ for t in sentence)
         failed = any(w in failure_text.split() for w in ("unsuccessful", "unsuccessfully"))
         if outcome and failed and attempt:
-            negated = True
+            negated, forecast = True, False
         claimants = tuple(claimant for _, claimant in _dedupe(claims))
         kinds = [kind for kind, _ in claims]
         assessed_by_self = any(
@@ -317,20 +316,6 @@ def _core(tokens: list[Any]) -> list[Any]:
 
 def _hedge(word: str, cues: Cues) -> bool:
     return any(word == hedge for hedge in cues.hedges_assessed if " " not in hedge)
-
-
-def _past(token: Any) -> bool:
-    """The attempt is told in the past ("attempted to advance"), so it did not succeed."""
-    node = token
-    for _ in range(4):
-        if node.tag_ in {"VBD", "VBN"} or any(
-            c.tag_ == "VBD" for c in node.children if c.dep_ == "aux"
-        ):
-            return True
-        if node.head.i == node.i:
-            break
-        node = node.head
-    return False
 
 
 def _dedupe(claims: list[tuple[str, Claimant]]) -> list[tuple[str, Claimant]]:

@@ -1,0 +1,53 @@
+"""``frontwatch eval events``: score control-event extraction on annotated report paragraphs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from frontwatch.cli.console import EXIT_USAGE, configure_logging, progress_bar, stderr
+from frontwatch.config import load_settings
+from frontwatch.errors import FrontwatchError
+
+__all__ = ["events"]
+
+
+def events(
+    gold: Path = typer.Argument(..., help="Gold JSONL (file, paragraph hash, control events)."),
+    reports: Path = typer.Argument(..., help="Folder with the reports the gold file names."),
+    errors: Path | None = typer.Option(
+        None, "--errors", help="Also write every miss, spurious event and wrong modality here."
+    ),
+    config: Path | None = typer.Option(None, "--config", help="Settings file."),
+) -> None:
+    """Print one JSON object: P/R/F1 on (settlement, side, kind), modality, date and
+    claimant accuracy, per-kind scores and the modality confusions."""
+    from frontwatch.evaluation.events import evaluate_events, read_gold
+
+    configure_logging(verbose=False, quiet=False)
+    if not gold.is_file():
+        stderr.print(f"error: {gold}: gold file not found", markup=False)
+        raise typer.Exit(EXIT_USAGE)
+    if not reports.is_dir():
+        stderr.print(f"error: {reports}: reports folder not found", markup=False)
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        settings = load_settings(config=config)
+        total = len({paragraph.file for paragraph in read_gold(gold)})
+        with progress_bar(True) as progress:
+            task = progress.add_task("reports", total=total)
+            result = evaluate_events(
+                gold,
+                reports,
+                settings,
+                progress=lambda done: progress.update(task, completed=done),
+            )
+    except FrontwatchError as exc:
+        stderr.print(f"error: {exc}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    listed = result.pop("errors")
+    if errors is not None:
+        errors.write_text(json.dumps(listed, indent=1) + "\n", encoding="utf-8")
+    typer.echo(json.dumps(result, indent=2))
