@@ -23,10 +23,17 @@ demo: $(STAMP)
 	@mkdir -p out
 	$(BIN)/frontwatch analyze examples/corpus --format json --output out/analysis.json
 	$(BIN)/frontwatch analyze examples/corpus --format md --output out/analysis.md --quiet
+	$(BIN)/frontwatch ingest examples/corpus --db out/frontwatch.sqlite
+	$(BIN)/frontwatch situation --date 2022-10-04 --since 2022-09-30 --db out/frontwatch.sqlite --out out --quiet
+	$(BIN)/frontwatch export events --format csv --db out/frontwatch.sqlite --output out/events.csv
+	$(BIN)/frontwatch export timeline --format geojson --db out/frontwatch.sqlite --output out/timeline.geojson
 	@echo ""
 	@echo "frontwatch demo done. Results:"
 	@echo "  out/analysis.json  every article as a frontwatch/1 document (docs/schema.md)"
 	@echo "  out/analysis.md    the same, readable"
+	@echo "  out/frontwatch.sqlite  the store (articles, analyses, events; FTS5 search)"
+	@echo "  out/situation-2022-10-04.{md,html,png}  the digest and map for 4 October 2022"
+	@echo "  out/events.csv  merged events, ACLED-like columns; out/timeline.geojson  control changes"
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest

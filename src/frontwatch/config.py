@@ -54,6 +54,9 @@ class Settings(BaseModel):
     directory, built on first use."""
     geonames_dump: str | None = None
     """A GeoNames dump (``UA.txt``, ``allCountries.txt``) to add when building the gazetteer."""
+    database: str = "frontwatch.sqlite"
+    """The store: a SQLite file path (relative to the working directory) or a database URL
+    (``sqlite:///path``); ``frontwatch ingest --db`` overrides it."""
 
 
 def load_settings(

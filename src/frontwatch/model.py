@@ -410,6 +410,8 @@ class EventCluster(_Model):
     first_report: dt.date | None = None
     last_report: dt.date | None = None
     contradictions: tuple[Contradiction, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    """The members' distinct quantities (each report's own figures)."""
     confidence: Confidence = 0.0
     evidence: tuple[Evidence, ...] = ()
 

@@ -151,7 +151,13 @@ def test_analyze_json_has_metadata_sentences_entities(run_cli: Invoke, tmp_path:
     )
     assert [p["place"]["name"] for p in analysis["places"]][:2] == ["Lyman", "Donetsk Oblast"]
     assert [(t["text"], t["value"]) for t in analysis["times"]] == [("on Saturday", "2022-10-01")]
-    assert "events" not in analysis  # stages that do not exist are absent, never faked
+    assert "frontwatch.events.v1" in stages
+    (capture,) = [e for e in analysis["events"] if e["type"] == "control.capture"]
+    assert capture["place"]["name"] == "Lyman"
+    assert capture["actor"]["side"] == "UA"
+    assert capture["time"]["earliest"] == "2022-10-01"
+    evidence = capture["evidence"][0]
+    assert text[evidence["start"] : evidence["end"]].rstrip() == evidence["sentence"].rstrip()
 
 
 @pytest.mark.model

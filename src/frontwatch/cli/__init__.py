@@ -10,7 +10,17 @@ from __future__ import annotations
 import typer
 
 from frontwatch import __version__
-from frontwatch.cli import analyze, eval_geoparse, evaluate, gazetteer, schema
+from frontwatch.cli import (
+    analyze,
+    eval_events,
+    eval_geoparse,
+    evaluate,
+    export,
+    gazetteer,
+    ingest,
+    schema,
+    situation,
+)
 
 __all__ = ["app", "main"]
 
@@ -25,9 +35,13 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("analyze", no_args_is_help=True)(analyze.analyze)
+app.command("ingest", no_args_is_help=True)(ingest.ingest)
+app.command("situation")(situation.situation)
+app.command("export", no_args_is_help=True)(export.export)
 app.command("schema")(schema.schema)
 app.add_typer(gazetteer.gazetteer_app, name="gazetteer")
 evaluate.eval_app.command("geoparse")(eval_geoparse.geoparse)
+evaluate.eval_app.command("events")(eval_events.events)
 app.add_typer(evaluate.eval_app, name="eval")
 
 

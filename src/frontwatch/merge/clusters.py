@@ -216,6 +216,12 @@ def _cluster(group: Sequence[Reported]) -> EventCluster:
         first_report=min(dates) if dates else None,
         last_report=max(dates) if dates else None,
         contradictions=tuple(sorted(contradictions, key=lambda c: c.event_id)),
+        quantities=tuple(
+            sorted(
+                {q for e in events for q in e.quantities},
+                key=lambda q: (q.kind, q.value or 0, q.text),
+            )
+        ),
         confidence=round(min(1.0, score), 3),
         evidence=tuple(
             sorted(

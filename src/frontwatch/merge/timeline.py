@@ -60,6 +60,8 @@ def _change(cluster: EventCluster) -> ControlChange | None:
     place = cluster.place
     if place is None or place.gazetteer_id is None or place.kind not in _SETTLEMENTS:
         return None
+    if place.country not in {None, "UA"}:
+        return None  # the timeline covers Ukraine's settlements (the war's control maps)
     side = cluster.actor.side if cluster.actor else None
     if side not in _OTHER:
         return None

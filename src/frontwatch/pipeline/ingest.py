@@ -7,8 +7,8 @@ bad input; each one becomes a :class:`~frontwatch.model.Failure` and the batch g
 
 Formats are chosen by extension (``.txt .text``, ``.html .htm .xhtml``, ``.jsonl
 .ndjson``, ``.json``, ``.xml .rss .atom``), each optionally gzipped (``report.html.gz``); a file
-named explicitly with another extension, and stdin, are sniffed from their content. Directories are walked recursively, in sorted order, and
-hidden files are ignored.
+named explicitly with another extension, and stdin, are sniffed from their content.
+Directories are walked recursively, in sorted order, and hidden files are ignored.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import logging
-import zlib
 import re
 import sys
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path

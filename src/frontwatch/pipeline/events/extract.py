@@ -760,6 +760,12 @@ class EventExtractor:
                 return False
             if head.lemma_.lower() == "loss" and _equipment_in(head):
                 return False
+            if (
+                head.lemma_.lower() == "loss"
+                and places
+                and any(c.lower_ == "of" for c in head.children)
+            ):
+                return False  # "the loss of Lyman": territory, not people
         if "equipment" in needs and not (kinds & _EQUIPMENT or _equipment_in(head)):
             return False
         if definition.type == "equipment_loss" and places and not kinds & _EQUIPMENT:

@@ -1,0 +1,1 @@
+"""Situation outputs for one day (the map, the digest)."""
