@@ -42,6 +42,7 @@ app.command("schema")(schema.schema)
 app.add_typer(gazetteer.gazetteer_app, name="gazetteer")
 evaluate.eval_app.command("geoparse")(eval_geoparse.geoparse)
 evaluate.eval_app.command("events")(eval_events.events)
+evaluate.eval_app.command("control")(eval_events.control)
 app.add_typer(evaluate.eval_app, name="eval")
 
 

@@ -11,7 +11,7 @@ from frontwatch.cli.console import EXIT_USAGE, configure_logging, progress_bar, 
 from frontwatch.config import load_settings
 from frontwatch.errors import FrontwatchError
 
-__all__ = ["events"]
+__all__ = ["control", "events"]
 
 
 def events(
@@ -50,4 +50,36 @@ def events(
     listed = result.pop("errors")
     if errors is not None:
         errors.write_text(json.dumps(listed, indent=1) + "\n", encoding="utf-8")
+    typer.echo(json.dumps(result, indent=2))
+
+
+def control(
+    reports: Path = typer.Option(..., "--reports", help="Folder of reports to ingest."),
+    truth: Path = typer.Option(
+        ..., "--truth", help="Folder of DeepState-style YYYY-MM-DD.geojson(.gz) snapshots."
+    ),
+    config: Path | None = typer.Option(None, "--config", help="Settings file."),
+) -> None:
+    """Print one JSON object: precision of the inferred control changes against the control
+    map 3 and 7 days later, and recall over the map's flips of the settlements mentioned."""
+    from frontwatch.evaluation.control import evaluate_control
+
+    configure_logging(verbose=False, quiet=False)
+    for path, what in ((reports, "reports"), (truth, "truth")):
+        if not path.is_dir():
+            stderr.print(f"error: {path}: {what} folder not found", markup=False)
+            raise typer.Exit(EXIT_USAGE)
+    try:
+        settings = load_settings(config=config)
+        with progress_bar(True) as progress:
+            task = progress.add_task("reports read", total=None)
+            result = evaluate_control(
+                reports,
+                truth,
+                settings,
+                progress=lambda done, total: progress.update(task, completed=done, total=total),
+            )
+    except FrontwatchError as exc:
+        stderr.print(f"error: {exc}", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
     typer.echo(json.dumps(result, indent=2))
