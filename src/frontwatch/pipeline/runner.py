@@ -1,10 +1,10 @@
 """The pipeline runner: an ordered list of stages built once from one Settings object.
 
-:meth:`Pipeline.from_settings` builds the stages that exist (analyze, dates, places), loading
-heavy resources once. :meth:`Pipeline.run` streams an ingest result through them in batches of
-``batch_size`` and yields one :class:`~frontwatch.model.ArticleAnalysis` per article, in input
-order, recording the versioned name of every stage that ran. Stages that do not exist yet add
-nothing to the output.
+:meth:`Pipeline.from_settings` builds the stages that exist (analyze, dates, places, actors,
+events), loading heavy resources once. :meth:`Pipeline.run` streams an ingest result through
+them in batches of ``batch_size`` and yields one :class:`~frontwatch.model.ArticleAnalysis` per
+article, in input order, recording the versioned name of every stage that ran. Stages that do
+not exist yet add nothing to the output.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ class Pipeline:
     def from_settings(cls, settings: Settings) -> Pipeline:
         """Build every available stage from ``settings`` (loads the spaCy model)."""
         # Imported here so that importing the runner does not import spaCy.
+        from frontwatch.pipeline.actors import ActorTagger
         from frontwatch.pipeline.analyze import Analyzer
         from frontwatch.pipeline.dates import DateTagger
         from frontwatch.pipeline.events.stage import EventTagger
@@ -43,6 +44,7 @@ class Pipeline:
             analyzer,
             DateTagger.from_settings(settings),
             PlaceTagger.from_settings(settings),
+            ActorTagger.from_settings(settings),
             EventTagger.from_settings(settings),
         ]
         return cls(stages, batch_size=settings.batch_size, model=analyzer.model)

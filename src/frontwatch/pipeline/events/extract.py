@@ -573,7 +573,11 @@ class EventExtractor:
                 found = [
                     child
                     for child in token.children
-                    if child.dep_ in {"poss", "amod", "compound"} and child.i not in trigger.tokens
+                    if child.i not in trigger.tokens
+                    and (
+                        child.dep_ == "poss"
+                        or (child.dep_ in {"amod", "compound"} and _names_side(child))
+                    )
                 ]
                 found += [
                     grandchild
@@ -860,6 +864,12 @@ def _noun_tokens(noun: Any) -> frozenset[int]:
     if noun.dep_ == "dobj" and str(head.lemma_).lower() in _SUPPORT_VERBS:
         return frozenset({noun.i, head.i})
     return frozenset({noun.i})
+
+
+def _names_side(token: Any) -> bool:
+    """A modifier that names who acts ("Russian strikes", "Kremlin-ordered"), not an
+    evaluation ("illegal annexation")."""
+    return token.pos_ == "PROPN" or str(token.lower_) in _DEMONYMS
 
 
 def _object_is_actor(doc: Any, trigger: Trigger) -> bool:
