@@ -53,21 +53,12 @@ def situation(
     try:
         settings = load_settings(config=config, overrides={"database": db})
         layer = None
-        with open_store(settings, create=False) as store:
-            base = []
-            if baseline is not None:
-                from frontwatch.controlmap import ControlLayer
-                from frontwatch.controlmap.baseline import baseline_states
+        if baseline is not None:
+            from frontwatch.controlmap import ControlLayer
 
-                layer = ControlLayer.from_file(baseline)
-                places = [
-                    e.event.place
-                    for e in store.events(until=day)
-                    if e.event.place is not None and e.event.place.kind == "settlement"
-                ]
-                unique = {p.gazetteer_id: p for p in places if p.gazetteer_id}
-                base = baseline_states(layer, list(unique.values()))
-            picture = build_picture(store, day, start, baseline=base)
+            layer = ControlLayer.from_file(baseline)
+        with open_store(settings, create=False) as store:
+            picture = build_picture(store, day, start, layer=layer)
         out.mkdir(parents=True, exist_ok=True)
         stem = f"situation-{day}"
         image = draw(picture, out / f"{stem}.png", layer=layer)

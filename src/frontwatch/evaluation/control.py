@@ -52,11 +52,15 @@ def evaluate_control(
         store_settings = settings.model_copy(update={"database": str(Path(folder) / "eval.sqlite")})
         with open_store(store_settings) as store:
             ingestor = Ingestor(settings)
-            sources, batch = ingestor.discover([reports])
-            for done, source in enumerate(sources, 1):
-                ingestor.collect(ingestor.read(source), batch)
+            total = len(ingestor.discover([reports])[0])
+            seen: list[object] = []
+
+            def report(source: object) -> None:
+                seen.append(source)
                 if progress is not None:
-                    progress(done, len(sources))
+                    progress(len(seen), total)
+
+            batch = ingestor.ingest([reports], on_source=report)
             failed = len(batch.failures)
             for analysis in pipeline.run(batch):
                 store.add_article(analysis, signature=signature)
@@ -77,7 +81,7 @@ def evaluate_control(
     clusters = cluster_events(items)
     changes = control_changes(clusters)
     result: dict[str, Any] = {
-        "reports": len(sources),
+        "reports": total,
         "failed": failed,
         "events": len(items),
         "clusters": len(clusters),

@@ -38,13 +38,13 @@ from typing import Any
 from frontwatch.config import Settings
 from frontwatch.errors import FrontwatchError, InputError
 from frontwatch.gazetteer.names import name_key
+from frontwatch.merge.timeline import OPPOSITE
 from frontwatch.model import Event
 from frontwatch.pipeline.ingest import IngestOptions, Ingestor
 
 __all__ = ["GoldError", "GoldEvent", "GoldParagraph", "evaluate_events", "read_gold", "score"]
 
 CONTROL_TYPES = ("control.capture", "control.withdrawal", "control.advance")
-_OTHER = {"UA": "RU", "RU": "UA"}
 
 
 class GoldError(FrontwatchError):
@@ -161,7 +161,7 @@ def predicted(event: Event) -> Predicted | None:
         return None
     side: str | None = event.actor.side if event.actor is not None else None
     if event.type == "control.withdrawal":
-        side = _OTHER.get(side or "")
+        side = OPPOSITE.get(side or "")
     return Predicted(
         settlement=event.place.name,
         gazetteer_id=event.place.gazetteer_id,

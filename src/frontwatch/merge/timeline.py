@@ -25,7 +25,8 @@ from frontwatch.model import Controller, ControlState, EventCluster, Place
 __all__ = ["ControlChange", "control_changes", "control_timeline"]
 
 MOVING = frozenset({"reported", "assessed", "confirmed"})
-_OTHER: dict[str, Controller] = {"UA": "RU", "RU": "UA"}
+OPPOSITE: dict[str, Controller] = {"UA": "RU", "RU": "UA"}
+"""The other side of the war, for captures and withdrawals."""
 _SETTLEMENTS = frozenset({"settlement", "capital"})
 
 
@@ -63,9 +64,9 @@ def _change(cluster: EventCluster) -> ControlChange | None:
     if place.country not in {None, "UA"}:
         return None  # the timeline covers Ukraine's settlements (the war's control maps)
     side = cluster.actor.side if cluster.actor else None
-    if side not in _OTHER:
+    if side not in OPPOSITE:
         return None
-    gaining: Controller = side if cluster.type == "control.capture" else _OTHER[side]  # type: ignore[assignment]
+    gaining: Controller = side if cluster.type == "control.capture" else OPPOSITE[side]  # type: ignore[assignment]
     if cluster.modality in MOVING:
         moves = True
     elif cluster.modality == "claimed":

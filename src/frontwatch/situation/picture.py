@@ -12,12 +12,13 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from frontwatch.controlmap import ControlLayer
+from frontwatch.controlmap.baseline import baseline_states
 from frontwatch.merge import Reported, cluster_events, control_timeline
-from frontwatch.merge.timeline import place_key
 from frontwatch.model import Article, ControlState, EventCluster
 from frontwatch.store.base import Store
 
-__all__ = ["Change", "Picture", "build_picture"]
+__all__ = ["Change", "Picture", "build_picture", "reported_events"]
 
 
 @dataclass(frozen=True)
@@ -69,12 +70,24 @@ def reported_events(store: Store, until: dt.date | None = None) -> list[Reported
 
 
 def build_picture(
-    store: Store, day: dt.date, since: dt.date | None = None, baseline: Sequence[ControlState] = ()
+    store: Store, day: dt.date, since: dt.date | None = None, *, layer: ControlLayer | None = None
 ) -> Picture:
-    """The picture on ``day`` and the changes since ``since`` (default: the day before)."""
+    """The picture on ``day`` and the changes since ``since`` (default: the day before).
+
+    With a control-map ``layer``, the settlements the events name start from the layer's
+    state (:func:`~frontwatch.controlmap.baseline_states`) before the first text change.
+    """
     since = since or day - dt.timedelta(days=1)
     items = reported_events(store, until=day)
     clusters = cluster_events(items)
+    baseline: Sequence[ControlState] = ()
+    if layer is not None:
+        places = {
+            c.place.gazetteer_id: c.place
+            for c in clusters
+            if c.place is not None and c.place.gazetteer_id and c.place.kind == "settlement"
+        }
+        baseline = baseline_states(layer, [places[key] for key in sorted(places)])
     picture = Picture(day=day, since=since, clusters={c.id: c for c in clusters})
     picture.reports = len({item.article_id for item in items})
     for key, states in control_timeline(clusters, baseline).items():
@@ -115,6 +128,3 @@ def build_picture(
     ids = {ev.article_id for c in picture.clusters.values() for ev in c.evidence}
     picture.articles = {a.id: a for a in store.articles(sorted(ids))}
     return picture
-
-
-__all__ += ["place_key", "reported_events"]

@@ -74,13 +74,6 @@ _ARGUMENT = frozenset(
     }
 )
 _TIME_ARGUMENT = _ARGUMENT | {"tmod", "nummod"}
-_DEMONYMS: dict[str, Side] = {
-    "russian": "RU", "russians": "RU", "russia": "RU", "moscow": "RU", "kremlin": "RU",
-    "dnr": "RU", "lnr": "RU", "wagner": "RU", "chechen": "RU", "kadyrovite": "RU",
-    "kadyrovites": "RU", "rosgvardia": "RU", "occupiers": "RU", "occupation": "RU",
-    "ukrainian": "UA", "ukrainians": "UA", "ukraine": "UA", "kyiv": "UA", "kiev": "UA",
-    "zsu": "UA", "afu": "UA",
-}  # fmt: skip
 _COUNTRY_SIDES: dict[str, Side] = {"RU": "RU", "UA": "UA"}
 _EQUIPMENT = frozenset(
     {
@@ -178,7 +171,7 @@ class EventExtractor:
         stage: str = "frontwatch.events.v1",
     ) -> None:
         self.ontology = ontology or Ontology.load()
-        self.modality = modality or ModalityReader()
+        self.modality = modality or ModalityReader(side_words=self.ontology.side_words)
         self.stage = stage
         self._weapons = frozenset(
             w.lower() for w in self.ontology.get("strike").extra.get("weapon_words", ())
@@ -324,7 +317,7 @@ class EventExtractor:
             places = self._places(context, trigger, definition, others)
             counted = self._quantities(doc, trigger, quantities, others)
             if not places and definition.type == "annexation":
-                places = self._unnamed_territory(context, trigger)
+                places = self._unnamed_territory(context, trigger, index)
             if not self._satisfied(doc, trigger, definition, places, counted, others):
                 continue
             agent_tokens = self._agent_tokens(doc, trigger)
@@ -456,8 +449,6 @@ class EventExtractor:
                 continue
             path = self._path(doc, root, trigger, others, _ARGUMENT)
             if path is None:
-                if root in trigger.tokens:  # "the Lyman recapture" parsed with Lyman as head
-                    continue
                 continue
             if not self._argument_path(context, path, mention, definition, trigger):
                 continue
@@ -481,7 +472,9 @@ class EventExtractor:
             return False
         return bool(places or counted or actor is not None)
 
-    def _unnamed_territory(self, context: _Context, trigger: Trigger) -> list[PlaceMention]:
+    def _unnamed_territory(
+        self, context: _Context, trigger: Trigger, sentence: int
+    ) -> list[PlaceMention]:
         """ "the annexation of four Ukrainian regions": a territory the text does not name is
         kept as an unresolved place, its words as the name."""
         doc = context.doc
@@ -495,9 +488,6 @@ class EventExtractor:
                 start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
                 text = doc.text[start:end]
                 place = Place(name=text)
-                sentence = next(
-                    i for i, sent in enumerate(doc.sents) if sent.start <= obj.i < sent.end
-                )
                 return [
                     PlaceMention(start=start, end=end, text=text, sentence=sentence, place=place)
                 ]
@@ -576,7 +566,7 @@ class EventExtractor:
                     if child.i not in trigger.tokens
                     and (
                         child.dep_ == "poss"
-                        or (child.dep_ in {"amod", "compound"} and _names_side(child))
+                        or (child.dep_ in {"amod", "compound"} and self._names_side(child))
                     )
                 ]
                 found += [
@@ -623,6 +613,11 @@ class EventExtractor:
             return []
         return []
 
+    def _names_side(self, token: Any) -> bool:
+        """A modifier that names who acts ("Russian strikes", "Kremlin-ordered"), not an
+        evaluation ("illegal annexation")."""
+        return token.pos_ == "PROPN" or str(token.lower_) in self.ontology.side_words
+
     def _actor(self, context: _Context, tokens: list[Any]) -> Actor | None:
         if not tokens:
             return None
@@ -637,7 +632,7 @@ class EventExtractor:
                 if side is not None:
                     return _side_actor(side, place.text)
         for token in tokens:
-            side = _DEMONYMS.get(token.lower_)
+            side = self.ontology.side_words.get(token.lower_)
             if side is not None:
                 return _side_actor(side, _phrase(tokens))
         for token in tokens:
@@ -864,12 +859,6 @@ def _noun_tokens(noun: Any) -> frozenset[int]:
     if noun.dep_ == "dobj" and str(head.lemma_).lower() in _SUPPORT_VERBS:
         return frozenset({noun.i, head.i})
     return frozenset({noun.i})
-
-
-def _names_side(token: Any) -> bool:
-    """A modifier that names who acts ("Russian strikes", "Kremlin-ordered"), not an
-    evaluation ("illegal annexation")."""
-    return token.pos_ == "PROPN" or str(token.lower_) in _DEMONYMS
 
 
 def _object_is_actor(doc: Any, trigger: Trigger) -> bool:

@@ -25,19 +25,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontwatch.model import ActorMention, Claimant, Modality, Side
-from frontwatch.pipeline.events.ontology import Cues
+from frontwatch.pipeline.events.ontology import Cues, Ontology
 
 __all__ = ["ModalityReader", "Reading"]
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
-_DEMONYM_SIDES: dict[str, Side] = {
-    "russian": "RU", "russia": "RU", "kremlin": "RU", "moscow": "RU", "dnr": "RU", "lnr": "RU",
-    "ukrainian": "UA", "ukraine": "UA", "kyiv": "UA",
-}  # fmt: skip
 _OUTCOME_TYPES = frozenset(
     {"control.capture", "control.withdrawal", "control.advance", "annexation", "mobilization"}
 )
-_FUTURE_TENSE_SKIP = frozenset({"conj"})
+_ATTEMPT_FAILED = frozenset({"unsuccessful", "unsuccessfully"})
+"""Words anywhere in the sentence that end an attempt in failure."""
 
 
 @dataclass(frozen=True)
@@ -51,8 +48,9 @@ class Reading:
 class ModalityReader:
     """Reads modality and attribution with the cue lexicons of ``data/events/modality.json``."""
 
-    def __init__(self, cues: Cues | None = None) -> None:
+    def __init__(self, cues: Cues | None = None, side_words: dict[str, Side] | None = None) -> None:
         self.cues = cues or Cues.load()
+        self.side_words = side_words if side_words is not None else Ontology.load().side_words
 
     def read(
         self,
@@ -89,14 +87,14 @@ class ModalityReader:
                         hypothetical = True
                     elif child.dep_ in {"advmod", "amod", "acomp"} and _hedge(word, cues):
                         hedged = True
-                    if child.dep_ in {"advmod", "amod", "npadvmod"} and word in {
-                        "unsuccessful", "unsuccessfully", "failed", "abortive", "fruitless",
-                    }:  # fmt: skip
+                    if child.dep_ in {"advmod", "amod", "npadvmod"} and (
+                        word in cues.failure_modifiers
+                    ):
                         negated = negated or outcome
                 lemma = token.lemma_.lower()
                 if token.i != head:
                     if lemma in cues.failure_verbs:
-                        negated = negated or outcome or True
+                        negated = True
                     elif lemma in cues.attempt_words:
                         attempt = True
                     elif lemma in cues.forecast_verbs or lemma in cues.forecast_nouns:
@@ -125,11 +123,7 @@ class ModalityReader:
                 break
             parent_lemma = parent.lemma_.lower()
             # A reporting verb over the trigger's clause adds a claimant.
-            if (
-                dep in {"ccomp", "parataxis", "xcomp", "advcl", "conj"}
-                and (parent_lemma in cues.reporting)
-                and dep != "conj"
-            ) or (dep == "ccomp" and parent_lemma in cues.reporting):
+            if dep in {"ccomp", "parataxis", "xcomp", "advcl"} and parent_lemma in cues.reporting:
                 claimant = self._subject_claimant(parent, actor_of)
                 kind = cues.reporting[parent_lemma]
                 if kind == "confirmed" and not self._confirming(parent):
@@ -165,12 +159,11 @@ class ModalityReader:
             if token.lemma_.lower() in cues.forecast_nouns and token.nbor(1).text == ":":
                 forecast = True
         if not claims and _main_clause(doc[head]):
-            claims.extend(self._sentence_according(sentence, head, actor_of))
+            claims.extend(self._sentence_according(sentence, actor_of))
         if attempt and outcome and not negated:
             # an attempt whose outcome the text does not give has not happened (yet)
             forecast = True
-        failure_text = " ".join(t.lower_ for t in sentence)
-        failed = any(w in failure_text.split() for w in ("unsuccessful", "unsuccessfully"))
+        failed = any(t.lower_ in _ATTEMPT_FAILED for t in sentence)
         if outcome and failed and attempt:
             negated, forecast = True, False
         claimants = tuple(claimant for _, claimant in _dedupe(claims))
@@ -223,7 +216,7 @@ class ModalityReader:
         return found
 
     def _sentence_according(
-        self, sentence: Any, head: int, actor_of: dict[int, ActorMention]
+        self, sentence: Any, actor_of: dict[int, ActorMention]
     ) -> list[tuple[str, Claimant]]:
         """A sentence-level "according to X" that the parser attached elsewhere."""
         found = []
@@ -257,7 +250,7 @@ class ModalityReader:
             if mention is not None and mention.actor.side is not None:
                 side = mention.actor.side
                 break
-            side = _DEMONYM_SIDES.get(token.lower_)
+            side = self.side_words.get(token.lower_)
             if side is not None:
                 break
         if any(t.lower_ in {"isw", "institute"} for t in tokens):

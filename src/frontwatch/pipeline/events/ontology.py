@@ -13,6 +13,7 @@ from importlib import resources
 from typing import Any
 
 from frontwatch.errors import FrontwatchError
+from frontwatch.model import Side
 
 __all__ = ["Cues", "EventDefinition", "Ontology"]
 
@@ -45,6 +46,8 @@ class Ontology:
     types: tuple[EventDefinition, ...]
     irregular: dict[str, str] = field(default_factory=dict)
     """Inflected forms the lemmatizer gets wrong ("retook" → "retake")."""
+    side_words: dict[str, Side] = field(default_factory=dict)
+    """Lower-cased words that name a side ("russian", "kremlin", "kyiv")."""
 
     def lemma(self, token: Any) -> str:
         """The token's lemma, corrected for the irregular forms of the lexicon."""
@@ -57,7 +60,12 @@ class Ontology:
         raw = _read("ontology.json")
         try:
             types = tuple(_definition(entry) for entry in raw["types"])
-            return cls(version=raw["version"], types=types, irregular=raw.get("irregular", {}))
+            return cls(
+                version=raw["version"],
+                types=types,
+                irregular=raw.get("irregular", {}),
+                side_words=raw.get("side_words", {}),
+            )
         except (KeyError, TypeError) as exc:
             raise FrontwatchError(f"data/events/ontology.json is malformed: {exc!r}") from None
 
@@ -89,7 +97,6 @@ class Cues:
 
     reporting: dict[str, str]
     """Reporting verb lemma → the modality it gives its complement."""
-    according_to: frozenset[str]
     confirming_sources: frozenset[str]
     self_sources: frozenset[str]
     forecast_modals: frozenset[str]
@@ -97,13 +104,11 @@ class Cues:
     conditional_marks: frozenset[str]
     forecast_verbs: frozenset[str]
     forecast_nouns: frozenset[str]
-    forecast_phrases: tuple[str, ...]
     failure_verbs: frozenset[str]
-    failure_words: tuple[str, ...]
+    failure_modifiers: frozenset[str]
+    """Modifiers that say an attempt failed ("unsuccessful assaults")."""
     attempt_words: frozenset[str]
-    negation: frozenset[str]
     hedges_assessed: tuple[str, ...]
-    hedges_claimed: tuple[str, ...]
 
     @classmethod
     @cache
@@ -114,7 +119,6 @@ class Cues:
         }
         return cls(
             reporting=reporting,
-            according_to=frozenset(raw["according_to"]),
             confirming_sources=frozenset(w.lower() for w in raw["confirming_sources"]),
             self_sources=frozenset(w.lower() for w in raw["self_sources"]),
             forecast_modals=frozenset(raw["forecast_modals"]),
@@ -122,13 +126,10 @@ class Cues:
             conditional_marks=frozenset(raw["conditional_marks"]),
             forecast_verbs=frozenset(raw["forecast_verbs"]),
             forecast_nouns=frozenset(raw["forecast_nouns"]),
-            forecast_phrases=tuple(raw["forecast_phrases"]),
             failure_verbs=frozenset(raw["failure_verbs"]),
-            failure_words=tuple(raw["failure_words"]),
+            failure_modifiers=frozenset(raw["failure_modifiers"]),
             attempt_words=frozenset(raw["attempt_words"]),
-            negation=frozenset(raw["negation"]),
             hedges_assessed=tuple(raw["hedges_assessed"]),
-            hedges_claimed=tuple(raw["hedges_claimed"]),
         )
 
 
