@@ -54,31 +54,50 @@ def events(
 
 
 def control(
-    reports: Path = typer.Option(..., "--reports", help="Folder of reports to ingest."),
+    reports: Path | None = typer.Option(None, "--reports", help="Folder of reports to ingest."),
     truth: Path = typer.Option(
         ..., "--truth", help="Folder of DeepState-style YYYY-MM-DD.geojson(.gz) snapshots."
+    ),
+    db: Path | None = typer.Option(
+        None, "--db", help="Score this existing store instead of ingesting --reports."
     ),
     config: Path | None = typer.Option(None, "--config", help="Settings file."),
 ) -> None:
     """Print one JSON object: precision of the inferred control changes against the control
-    map 3 and 7 days later, and recall over the map's flips of the settlements mentioned."""
-    from frontwatch.evaluation.control import evaluate_control
+    map 3 and 7 days later, and recall over the map's flips of the settlements mentioned.
+    Give either --reports (ingested into a temporary store) or --db (a store already built)."""
+    from frontwatch.evaluation.control import evaluate_control, evaluate_control_store
 
     configure_logging(verbose=False, quiet=False)
-    for path, what in ((reports, "reports"), (truth, "truth")):
+    source = db if db is not None else reports
+    if source is None or (db is not None and reports is not None):
+        stderr.print("error: give either --reports or --db (one of them)", markup=False)
+        raise typer.Exit(EXIT_USAGE)
+    folders = [(truth, "truth")] + ([(reports, "reports")] if reports is not None else [])
+    for path, what in folders:
         if not path.is_dir():
             stderr.print(f"error: {path}: {what} folder not found", markup=False)
             raise typer.Exit(EXIT_USAGE)
+    if db is not None and not db.is_file():
+        stderr.print(f"error: {db}: store not found", markup=False)
+        raise typer.Exit(EXIT_USAGE)
     try:
         settings = load_settings(config=config)
-        with progress_bar(True) as progress:
-            task = progress.add_task("reports read", total=None)
-            result = evaluate_control(
-                reports,
-                truth,
-                settings,
-                progress=lambda done, total: progress.update(task, completed=done, total=total),
-            )
+        if db is not None:
+            from frontwatch.store import open_store
+
+            store_settings = settings.model_copy(update={"database": str(db)})
+            with open_store(store_settings, create=False) as store:
+                result = evaluate_control_store(store, truth)
+        else:
+            with progress_bar(True) as progress:
+                task = progress.add_task("reports read", total=None)
+                result = evaluate_control(
+                    source,
+                    truth,
+                    settings,
+                    progress=lambda done, total: progress.update(task, completed=done, total=total),
+                )
     except FrontwatchError as exc:
         stderr.print(f"error: {exc}", markup=False)
         raise typer.Exit(EXIT_USAGE) from None
