@@ -16,6 +16,8 @@ together, because the other places are the best evidence:
 4. **Document focus and proximity**, iterated: the countries and regions the other mentions
    resolve to (weighted by their confidence), and the distance to the nearest other resolved
    place. The same name in one article means the same place (one sense per discourse).
+5. **Vicinity**: a name the gazetteer does not know ("Barclays Center") is placed at the
+   settlement the article puts it in (:mod:`frontwatch.pipeline.places.vicinity`).
 
 Confidence is the softmax of the scores. The weights are few and documented in
 :class:`Weights`; they were set on general news, not on any one corpus.
@@ -33,6 +35,7 @@ import numpy as np
 
 from frontwatch.gazetteer.lookup import Candidate, Gazetteer
 from frontwatch.gazetteer.names import is_abbreviation, name_key
+from frontwatch.pipeline.places.vicinity import locate_unknown
 
 __all__ = ["Resolution", "Resolver", "Toponym", "Weights"]
 
@@ -60,7 +63,8 @@ _FIXED = {
 }
 _AREAS = {"country", "continent", "admin1", "ocean", "sea", "region", "admin2"}
 _WORDS = re.compile(r"[\w'’.&]+")
-_DOTTED = re.compile(r"[A-Z][a-z]{0,4}\.")
+# "Calif.", "W.Va.", "W. Va.": style-guide abbreviations, one or more dotted parts.
+_DOTTED = re.compile(r"(?:[A-Z][a-z]{0,4}\.\s?)+")
 _GENERIC = frozenset(
     [
         "the",
@@ -188,6 +192,16 @@ class Weights:
     """Scale context by n / (n + 1) of n other names (else by their mean)."""
     max_candidates: int = 25
     """Candidates kept per name, best by prior (bounds the work on "Springfield")."""
+    vicinity: bool = True
+    """Place toponyms the gazetteer does not know at a settlement the article names
+    (:mod:`frontwatch.pipeline.places.vicinity`)."""
+    vicinity_window: int = 200
+    """Characters around an unknown toponym searched for the settlement it is in."""
+    vicinity_keep_km: float = 150.0
+    """A place named inside an unknown toponym ("Windsor" in "Windsor Castle") is kept when
+    it lies this close to another place of the article."""
+    vicinity_confidence: float = 0.25
+    """Confidence of a vicinity candidate."""
 
 
 @dataclass(frozen=True)
@@ -301,6 +315,8 @@ class Resolver:
             for index in indexes:
                 resolutions[index].candidates = list(candidates)
                 _set_scores(resolutions[index], [float(x) for x in scores])
+        if self.weights.vicinity:
+            locate_unknown(resolutions, self.weights)
         return resolutions
 
     def _containment(self, text: str, resolution: Resolution) -> list[float]:
@@ -418,14 +434,26 @@ class _Joint:
 def _shadowed(candidates: list[Candidate]) -> np.ndarray:
     """1 for settlements matched by an alternate name when another place has it as its main
     name ("Berea" is an old name of Aleppo, and the main name of towns in Kentucky)."""
-    official = any(c.matched == "official" for c in candidates)
+    # A region does not shadow the city inside it that bears its name: "New York" names the
+    # city as often as the state, and the city is the more specific reading.
+    shadows = [c for c in candidates if c.matched == "official"]
     return np.array(
         [
             1.0
-            if official and c.matched == "alternate" and c.kind in {"settlement", "capital"}
+            if c.matched == "alternate"
+            and c.kind in {"settlement", "capital"}
+            and any(not _same_name_container(s, c) for s in shadows)
             else 0.0
             for c in candidates
         ]
+    )
+
+
+def _same_name_container(region: Candidate, place: Candidate) -> bool:
+    return (
+        region.kind == "admin1"
+        and bool(region.admin1_code)
+        and region.admin1_code == place.admin1_code
     )
 
 

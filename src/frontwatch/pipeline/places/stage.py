@@ -2,8 +2,10 @@
 
 Takes items that went through the analyze stage (it needs the spaCy ``Doc``) and returns them
 with ``analysis.places`` filled: one :class:`~frontwatch.model.PlaceMention` per toponym, its
-resolved :class:`~frontwatch.model.Place` (precision, confidence, the runners-up) or an
-unresolved place when the gazetteer has no candidate. The gazetteer is opened (and built on
+resolved :class:`~frontwatch.model.Place` (precision, confidence, the runners-up), a place
+without gazetteer id but with the point of the settlement the article puts it in (kind
+``vicinity``, precision ``near``) when the gazetteer does not know the name, or an unresolved
+place when the article gives nothing to go on. The gazetteer is opened (and built on
 first use) once, in :meth:`PlaceTagger.from_settings`.
 """
 
@@ -17,6 +19,7 @@ from frontwatch.gazetteer.lookup import Candidate, Gazetteer
 from frontwatch.model import Place, PlaceCandidate, PlaceMention
 from frontwatch.pipeline.places.recognize import Guards, Recognizer
 from frontwatch.pipeline.places.resolve import Resolution, Resolver, Toponym
+from frontwatch.pipeline.places.vicinity import VICINITY
 from frontwatch.pipeline.stage import Item
 
 __all__ = ["STAGE", "PlaceTagger", "to_place"]
@@ -77,7 +80,8 @@ def to_place(resolution: Resolution) -> Place:
     )
     return Place(
         name=best.name,
-        gazetteer_id=best.id,
+        # A vicinity is where the article puts the place, not a gazetteer entry.
+        gazetteer_id=None if best.kind == VICINITY else best.id,
         admin1=best.admin1,
         admin2=best.admin2,
         country=best.country,

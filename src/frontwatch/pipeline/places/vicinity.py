@@ -1,0 +1,117 @@
+"""Places the gazetteer does not know, located by the article's other places.
+
+Takes the resolutions of one article after joint resolution; gives each toponym that the
+gazetteer cannot place a ``vicinity`` candidate: "Barclays Center", "the Faubourg Marigny",
+"Woodman Point", a village below every population cut-off. Those are venues, neighbourhoods,
+facilities and small places, and news names them next to the town they are in, or in an
+article about that town. So the candidate takes the point of the nearest settlement named
+within a few sentences, else of the settlement the article names most often.
+
+A toponym gets one when it has no candidate at all, or when its only candidates are places
+named inside it ("Hatch" in "Brands Hatch") and none of them lies near any other place of
+the article. Its precision is ``near``, its confidence is low and fixed, and it has no
+gazetteer id: it says where the text puts the place, not which gazetteer entry it is. An
+article that names no settlement leaves such toponyms as they were.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from frontwatch.gazetteer.geo import distance_km
+from frontwatch.gazetteer.lookup import Candidate
+
+if TYPE_CHECKING:
+    from frontwatch.pipeline.places.resolve import Resolution, Weights
+
+__all__ = ["VICINITY", "locate_unknown"]
+
+VICINITY = "vicinity"
+"""The kind (and the ``matched`` value) of a candidate placed by the article's context."""
+_SETTLEMENTS = {"settlement", "capital"}
+
+
+def locate_unknown(resolutions: Sequence[Resolution], weights: Weights) -> None:
+    """Give the unknown toponyms of one article a vicinity candidate (in place)."""
+    placed = [r for r in resolutions if _placed(r.best)]
+    anchors = [r for r in placed if r.best is not None and r.best.kind in _SETTLEMENTS]
+    if not anchors:
+        return
+    mentions = Counter(r.best.id for r in anchors if r.best is not None)
+    for resolution in resolutions:
+        best = resolution.best
+        if best is not None and best.matched != "part":
+            continue
+        if best is not None and _near_another(best, resolution, placed, weights.vicinity_keep_km):
+            continue
+        anchor = _anchor(resolution, anchors, mentions, weights.vicinity_window)
+        _add(resolution, anchor, weights.vicinity_confidence)
+
+
+def _placed(candidate: Candidate | None) -> bool:
+    return (
+        candidate is not None
+        and candidate.matched not in {"part", VICINITY}
+        and candidate.lat is not None
+        and candidate.lon is not None
+    )
+
+
+def _near_another(
+    candidate: Candidate, resolution: Resolution, placed: list[Resolution], km: float
+) -> bool:
+    """Whether a place named inside the toponym lies near another place of the article."""
+    if candidate.lat is None or candidate.lon is None:
+        return False
+    for other in placed:
+        point = other.best
+        if other is resolution or point is None or point.lat is None or point.lon is None:
+            continue
+        if distance_km(candidate.lat, candidate.lon, point.lat, point.lon) <= km:
+            return True
+    return False
+
+
+def _anchor(
+    resolution: Resolution, anchors: list[Resolution], mentions: Counter[str], window: int
+) -> Candidate:
+    """The nearest settlement named within ``window`` characters, else the most named one
+    (the first named among equals)."""
+    start = resolution.toponym.start
+    close = [a for a in anchors if abs(a.toponym.start - start) <= window]
+    if close:
+        chosen = min(close, key=lambda a: abs(a.toponym.start - start))
+    else:
+        chosen = max(
+            anchors,
+            key=lambda a: (mentions[a.best.id if a.best else ""], -a.toponym.start),
+        )
+    assert chosen.best is not None  # anchors are resolved
+    return chosen.best
+
+
+def _add(resolution: Resolution, anchor: Candidate, confidence: float) -> None:
+    candidate = replace(
+        anchor,
+        rowid=-1,
+        id=f"{VICINITY}:{anchor.id}",
+        name=resolution.toponym.text.strip(),
+        kind=VICINITY,
+        precision="near",
+        population=0,
+        prominence=0,
+        source=VICINITY,
+        matched=VICINITY,
+    )
+    others = list(resolution.candidates)
+    rest = resolution.probabilities or [0.0] * len(others)
+    share = sum(rest) or 1.0
+    resolution.candidates = [candidate, *others]
+    resolution.scores = [max(resolution.scores, default=0.0) + 1.0, *resolution.scores]
+    resolution.probabilities = [
+        confidence,
+        *[(1.0 - confidence) * p / share for p in rest],
+    ]

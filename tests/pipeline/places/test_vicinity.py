@@ -1,0 +1,59 @@
+"""Vicinity: toponyms the gazetteer does not know, placed by the article's settlements."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from frontwatch.gazetteer.geo import distance_km
+from frontwatch.gazetteer.lookup import Gazetteer
+from frontwatch.pipeline.places import Resolver, Toponym, to_place
+
+
+def resolve(gazetteer: Gazetteer, text: str, *names: str) -> list[Any]:
+    toponyms = []
+    for name in names:
+        start = text.index(name)
+        toponyms.append(Toponym(start, start + len(name), name))
+    return Resolver(gazetteer).resolve(text, toponyms)
+
+
+def test_vicinity_unknown_venue_takes_the_nearby_town(gazetteer: Gazetteer) -> None:
+    text = "The rally at the Qwertz Memorial Arena in Kramatorsk drew a crowd."
+    arena, town = resolve(gazetteer, text, "Qwertz Memorial Arena", "Kramatorsk")
+    assert arena.best.kind == "vicinity"
+    assert (arena.best.lat, arena.best.lon) == (town.best.lat, town.best.lon)
+    assert arena.confidence == 0.25
+    place = to_place(arena)
+    assert place.gazetteer_id is None
+    assert (place.precision, place.kind, place.name) == ("near", "vicinity", arena.toponym.text)
+
+
+def test_vicinity_prefers_the_settlement_next_to_it(gazetteer: Gazetteer) -> None:
+    text = (
+        "Kharkiv was shelled again. Kharkiv officials said so. Far to the south, "
+        "the Qwertzovka depot near Kherson burned."
+    )
+    *_, depot, kherson = resolve(gazetteer, text, "Kharkiv", "Kharkiv", "Qwertzovka", "Kherson")
+    assert depot.best.kind == "vicinity"
+    assert distance_km(depot.best.lat, depot.best.lon, kherson.best.lat, kherson.best.lon) < 1
+
+
+def test_vicinity_keeps_a_contained_name_near_the_other_places(gazetteer: Gazetteer) -> None:
+    text = "Guests flew into London for the wedding at Windsor Castle."
+    _, castle = resolve(gazetteer, text, "London", "Windsor Castle")
+    assert castle.best.matched == "part"
+    assert castle.best.country == "GB"
+
+
+def test_vicinity_replaces_a_contained_name_far_from_the_article(gazetteer: Gazetteer) -> None:
+    # "Hatch" alone names a village in New Mexico, nowhere near Kent.
+    text = "The season opens at Brands Hatch, near Maidstone, on Sunday."
+    hatch, maidstone = resolve(gazetteer, text, "Brands Hatch", "Maidstone")
+    assert hatch.best.kind == "vicinity"
+    assert distance_km(hatch.best.lat, hatch.best.lon, maidstone.best.lat, maidstone.best.lon) < 1
+
+
+def test_vicinity_without_a_settlement_stays_unresolved(gazetteer: Gazetteer) -> None:
+    (result,) = resolve(gazetteer, "fighting near Qwertzovka", "Qwertzovka")
+    assert result.best is None
+    assert to_place(result).lat is None
