@@ -212,7 +212,7 @@ def test_aid_with_money(pipeline: Any) -> None:
     ("text", "modality"),
     [
         ("The Russian Defense Ministry claimed that its forces captured Marinka.", "claimed"),
-        ("Ukrainian officials denied that Russian troops had entered Marinka.", "denied"),
+        ("Ukrainian officials denied that Russian troops had captured Marinka.", "denied"),
         ("Geolocated footage shows that Russian forces captured Marinka.", "confirmed"),
         ("ISW assesses that Russian forces captured Marinka on Sunday.", "assessed"),
         ("Russian forces likely captured Marinka on Sunday.", "assessed"),
@@ -262,3 +262,95 @@ def test_unresolved_time_without_publication_date(pipeline: Any) -> None:
     found = events(pipeline, "Ukrainian forces recaptured Lyman on Saturday.", published=None)
     (event,) = only(found, "control.capture")
     assert event.time is None or event.time.earliest is None
+
+
+def kinds(found: list[Event]) -> set[tuple[str, str | None, str | None, str]]:
+    """(type, side of the actor, place name, modality) of the control events."""
+    return {
+        (e.type, e.actor.side if e.actor else None, e.place.name if e.place else None, e.modality)
+        for e in found
+        if e.type.startswith("control.")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # part of a settlement taken or left: an advance of the side that gains it
+        (
+            "Russian troops seized the eastern outskirts of Marinka on Monday.",
+            ("control.advance", "RU", "Marinka", "reported"),
+        ),
+        (
+            "Ukrainian forces pushed Russian troops out of the southern districts of Kupiansk.",
+            ("control.advance", "UA", "Kupiansk", "reported"),
+        ),
+        # entering is not taking
+        (
+            "Russian troops entered Vovchansk on Monday.",
+            ("control.advance", "RU", "Vovchansk", "reported"),
+        ),
+        # combat aimed at a place is an attempted advance; "halted" ends it
+        (
+            "Ukrainian defenders halted a Russian assault toward Kurakhove.",
+            ("control.advance", "RU", "Kurakhove", "negated"),
+        ),
+        (
+            "Russian units attempted to advance on Sloviansk but were repelled.",
+            ("control.advance", "RU", "Sloviansk", "negated"),
+        ),
+    ],
+)  # fmt: skip
+def test_partial_areas_entries_and_directed_combat(
+    pipeline: Any, text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert kinds(events(pipeline, text)) == {expected}
+
+
+def test_the_city_refers_back_to_the_last_settlement(pipeline: Any) -> None:
+    text = "Russian forces shelled Kupiansk after failing to capture the city."
+    assert ("control.capture", "RU", "Kupiansk", "negated") in kinds(events(pipeline, text))
+    text = "Russian forces shelled Kupiansk. They then failed to capture it."
+    assert ("control.capture", "RU", "Kupiansk", "negated") in kinds(events(pipeline, text))
+    # "the city of X" names its own place; no antecedent, no event
+    assert kinds(events(pipeline, "Russian forces failed to capture the city.")) == set()
+
+
+def test_unknown_settlement_names_stay_unresolved(pipeline: Any) -> None:
+    text = "Ukrainian troops recaptured Zahradivka and Snihurivka on Friday."
+    found = [e for e in events(pipeline, text) if e.type == "control.capture"]
+    names = {e.place.name for e in found if e.place}
+    assert "Snihurivka" in names
+    for event in found:
+        assert event.place is not None
+        if event.place.gazetteer_id is None:
+            # nothing invented: an unknown name keeps its text and gets no coordinates
+            assert event.place.lat is None
+            assert event.place.lon is None
+    # names not shaped like a settlement are not taken for one
+    assert kinds(events(pipeline, "Russian forces seized Azovstal after a long siege.")) == set()
+
+
+def test_facility_named_after_a_settlement_is_not_the_settlement(pipeline: Any) -> None:
+    text = "Russian paratroopers failed to secure the Hostomel airport."
+    assert kinds(events(pipeline, text)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Russian forces have yet to take full control of Marinka.", "negated"),
+        ("Russian forces continued unsuccessful operations to seize Marinka.", "negated"),
+        ("Russian forces conducted attacks to seize Marinka.", "forecast"),
+        ("The DNR's claims that its forces captured Marinka are false.", "claimed"),
+        (
+            "Ukrainian officials refuted Russian claims that Russian forces captured Marinka.",
+            "denied",
+        ),
+    ],
+)  # fmt: skip
+def test_modality_of_pending_purpose_and_claim_nouns(
+    pipeline: Any, text: str, modality: str
+) -> None:
+    (event,) = only(events(pipeline, text), "control.capture")
+    assert event.modality == modality

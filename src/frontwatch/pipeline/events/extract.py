@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -314,10 +314,14 @@ class EventExtractor:
             ):
                 definition = self.ontology.get("strike")
             others = trigger_tokens - trigger.tokens
-            places = self._places(context, trigger, definition, others)
+            paths = self._places(context, trigger, definition, others)
+            if not paths and definition.type in _CONTROL_TYPES:
+                paths = self._named_elsewhere(context, trigger, definition, others)
+            places = [mention for mention, _ in paths]
             counted = self._quantities(doc, trigger, quantities, others)
             if not places and definition.type == "annexation":
                 places = self._unnamed_territory(context, trigger, index)
+                paths = [(mention, []) for mention in places]
             if not self._satisfied(doc, trigger, definition, places, counted, others):
                 continue
             agent_tokens = self._agent_tokens(doc, trigger)
@@ -332,9 +336,7 @@ class EventExtractor:
                 continue
             if definition.type in {"casualties"} and actor is None:
                 actor = self._victim(context, trigger)
-            reading = self.modality.read(
-                doc, trigger.head, trigger.tokens, definition.type, sentence, context.actor_of
-            )
+            readings: dict[str, Reading] = {}
             time = self._time(context, trigger, sentence, others)
             evidence = Evidence(
                 article_id=context.article.id,
@@ -343,17 +345,23 @@ class EventExtractor:
                 sentence=sentence.text,
                 stage=self.stage,
             )
-            targets: Iterable[PlaceMention | None] = places or [None]
+            targets: list[tuple[PlaceMention | None, list[Any]]] = list(paths) or [(None, [])]
             if definition.type not in {"control.capture", "control.withdrawal", "control.advance",
                                        "combat", "strike", "annexation"}:  # fmt: skip
-                targets = [places[0] if places else None]
-            for mention in targets:
+                targets = targets[:1]
+            for mention, path in targets:
+                event_type, event_actor = self._kind(definition, path, actor)
+                if event_type not in readings:
+                    readings[event_type] = self.modality.read(
+                        doc, trigger.head, trigger.tokens, event_type, sentence, context.actor_of
+                    )
+                reading = readings[event_type]
                 event = self._event(
                     context,
-                    definition.type,
+                    event_type,
                     trigger,
                     mention,
-                    actor,
+                    event_actor,
                     time,
                     counted,
                     reading,
@@ -433,29 +441,180 @@ class EventExtractor:
         trigger: Trigger,
         definition: EventDefinition,
         others: set[int],
-    ) -> list[PlaceMention]:
+    ) -> list[tuple[PlaceMention, list[Any]]]:
+        """The places the trigger concerns, each with its path up to the trigger."""
         doc = context.doc
-        chosen: list[PlaceMention] = []
+        chosen: list[tuple[PlaceMention, list[Any]]] = []
         head = doc[trigger.head]
+        control = definition.type in _CONTROL_TYPES
         for root, mention in context.place_roots:
             if not head.sent.start <= root < head.sent.end:
                 continue
-            if mention.place.gazetteer_id is None or mention.place.kind == "country":
-                continue  # unresolved spans and whole countries are not where an event happens
+            if mention.place.kind == "country":
+                continue  # whole countries are not where an event happens
+            if mention.place.gazetteer_id is None and not (control and _proper(doc, root)):
+                continue  # an unresolved span counts only as the named object of a control verb
             regional = _regional(doc, mention) or mention.text.lower() in _REGION_WORDS
-            if definition.places == "settlement" and (
-                mention.place.kind not in _SETTLEMENT_KINDS or regional
+            if (
+                definition.places == "settlement"
+                and mention.place.gazetteer_id
+                and (mention.place.kind not in _SETTLEMENT_KINDS or regional)
             ):
+                continue
+            if control and regional:
                 continue
             path = self._path(doc, root, trigger, others, _ARGUMENT)
             if path is None:
                 continue
             if not self._argument_path(context, path, mention, definition, trigger):
                 continue
-            chosen.append(mention)
+            if (
+                control
+                and path
+                and path[0].dep_ == "compound"
+                and context.place_of.get(path[0].head.i) is not mention
+                and path[0].head.lower_ not in _AREA_NOUNS
+            ):
+                continue  # "the Hostomel airport", "the Vuhledar power plant": a facility
+            chosen.append((mention, path))
+        if control:
+            chosen.extend(self._unknown_names(context, trigger, definition, others, chosen))
         if not chosen and head.dep_ == "relcl" and definition.places != "settlement":
-            chosen.extend(self._relative_head_places(context, head))
+            chosen.extend((m, []) for m in self._relative_head_places(context, head))
         return chosen
+
+    def _unknown_names(
+        self,
+        context: _Context,
+        trigger: Trigger,
+        definition: EventDefinition,
+        others: set[int],
+        chosen: list[tuple[PlaceMention, list[Any]]],
+    ) -> list[tuple[PlaceMention, list[Any]]]:
+        """ "captured Teterivsk": a capitalized name the gazetteer and the recognizer missed,
+        in an argument slot of a control verb and shaped like a settlement's name, is kept as
+        an unresolved place (name only; no point is guessed)."""
+        doc = context.doc
+        head = doc[trigger.head]
+        taken = {i for mention, _ in chosen for i, m in context.place_of.items() if m is mention}
+        found: list[tuple[PlaceMention, list[Any]]] = []
+        for token in head.sent:
+            if (
+                token.pos_ != "PROPN"
+                or token.dep_ == "compound"
+                or token.i in context.place_of
+                or token.i in context.actor_of
+                or token.i in taken
+                or token.ent_type_ in {"DATE", "NORP", "TIME"}
+            ):
+                continue
+            words = [
+                t
+                for t in token.subtree
+                if t.i <= token.i
+                and (t.i == token.i or t.dep_ in {"compound", "punct"} or t.text in {"-", "–"})
+            ]
+            words = [t for t in words if t.i >= token.i - 3]
+            if any(t.i in context.place_of or t.i in context.actor_of for t in words):
+                continue
+            if not all(t.text[:1].isupper() or t.text in {"-", "–"} for t in words):
+                continue
+            if not token.lower_.endswith(self.ontology.toponym_endings) and not any(
+                (t.i in context.place_of and context.place_of[t.i].place.kind in _SETTLEMENT_KINDS)
+                or (t.pos_ == "PROPN" and t.lower_.endswith(self.ontology.toponym_endings))
+                for t in _conjuncts(token)
+            ):
+                continue  # neither shaped like a settlement nor listed with one
+            path = self._path(doc, token.i, trigger, others, _ARGUMENT)
+            if path is None or not path or path[0].dep_ not in {"dobj", "pobj", "conj", "appos"}:
+                continue
+            start = words[0].idx
+            end = token.idx + len(token.text)
+            text = doc.text[start:end]
+            mention = PlaceMention(
+                start=start, end=end, text=text, sentence=0, place=Place(name=text),
+                cues=("pattern:control-object",),
+            )  # fmt: skip
+            if not self._argument_path(context, path, mention, definition, trigger):
+                continue
+            found.append((mention, path))
+        return found
+
+    def _kind(
+        self, definition: EventDefinition, path: list[Any], actor: Actor | None
+    ) -> tuple[str, Actor | None]:
+        """The event's type for one of its places: a capture of, or a withdrawal from, part of
+        a settlement is an advance of the side that gains it; combat aimed at a place
+        ("attacks toward X") is an attempted advance on it."""
+        advance = self.ontology.get("control.advance").extra
+        partial = set(advance.get("partial_areas", ()))
+        directional = set(advance.get("directional", ()))
+        kind = definition.type
+        if kind in {"control.capture", "control.withdrawal"} and any(
+            t.lower_ in partial for t in path
+        ):
+            if kind == "control.withdrawal":
+                side = actor.side if actor is not None else None
+                gaining = {"UA": "RU", "RU": "UA"}.get(side or "")
+                actor = _side_actor(gaining, "") if gaining else None  # type: ignore[arg-type]
+            return "control.advance", actor
+        if kind == "combat":
+            preps = [t for t in path if t.dep_ == "prep"]
+            if (preps and preps[0].lower_ in directional) or any(
+                t.lower_ in directional and t.pos_ == "NOUN" for t in path
+            ):
+                return "control.advance", actor
+        return kind, actor
+
+    def _named_elsewhere(
+        self,
+        context: _Context,
+        trigger: Trigger,
+        definition: EventDefinition,
+        others: set[int],
+    ) -> list[tuple[PlaceMention, list[Any]]]:
+        """ "failed to take the city", "after failing to capture it": a control verb whose
+        object refers back to a settlement takes the last settlement named before it in the
+        sentence or, failing that, in the sentence before (same paragraph)."""
+        doc = context.doc
+        head = doc[trigger.head]
+        anaphors = [
+            t
+            for t in head.subtree
+            if t.lower_ in _ANAPHORS
+            and t.i not in context.place_of
+            and (t.lower_ == "it" or any(c.lower_ in {"the", "this", "that"} for c in t.children))
+        ]
+        for token in anaphors:
+            path = self._path(doc, token.i, trigger, others, _ARGUMENT)
+            if path is None or not path or path[0].dep_ not in {"dobj", "pobj", "nsubjpass"}:
+                continue
+            if any(c.dep_ == "prep" for c in token.children):
+                continue  # "the city of X" names its own place
+            if token.lower_ == "it" and path[0].dep_ == "nsubjpass":
+                continue
+            sentence = head.sent
+            earlier = [
+                (root, m)
+                for root, m in context.place_roots
+                if root < token.i
+                and m.place.gazetteer_id
+                and m.place.kind in _SETTLEMENT_KINDS
+                and not _regional(doc, m)
+            ]
+            same = [(r, m) for r, m in earlier if r >= sentence.start]
+            if not same and sentence.start > 0:
+                previous = doc[sentence.start - 1].sent
+                if "\n" in doc[previous.end - 1].text_with_ws:
+                    return []
+                same = [(r, m) for r, m in earlier if r >= previous.start]
+            if not same:
+                return []
+            mention = same[-1][1]
+            if not self._argument_path(context, path, mention, definition, trigger):
+                continue
+            return [(mention, path)]
+        return []
 
     def _noun_asserts(
         self,
@@ -804,6 +963,31 @@ _REGION_WORDS = frozenset(
         "border",
     }
 )
+
+
+def _conjuncts(token: Any) -> list[Any]:
+    """The other members of the coordination the token is in ("A, B and C")."""
+    top = token
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    members = [top]
+    stack = [top]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ == "conj":
+                members.append(child)
+                stack.append(child)
+    return [m for m in members if m.i != token.i]
+
+
+_ANAPHORS = frozenset({"city", "town", "village", "settlement", "it"})
+
+
+def _proper(doc: Any, root: int) -> bool:
+    """A capitalized proper noun that no actor or person reading claims."""
+    token = doc[root]
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in {
+        "PERSON", "ORG", "NORP", "DATE"}  # fmt: skip
 
 
 _ROUTE_WORDS = frozenset({"highway", "road", "railway", "railroad", "route", "motorway"})

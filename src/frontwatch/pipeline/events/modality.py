@@ -69,11 +69,14 @@ class ModalityReader:
         own_chain = True  # modals of this verb apply to the trigger
         steps = 0
         outcome = event_type in _OUTCOME_TYPES
+        chain = [token]
         while steps < 15:
             steps += 1
             if own_chain:
                 for child in token.children:
                     word = child.lower_
+                    if token.i != head and child.dep_ == "advmod" and word in cues.pending_words:
+                        negated = negated or outcome  # "have yet to take X"
                     if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
                         negated = True
                     elif child.dep_ == "aux" and word in cues.forecast_modals:
@@ -95,6 +98,8 @@ class ModalityReader:
                 if token.i != head:
                     if lemma in cues.failure_verbs:
                         negated = True
+                    elif lemma in cues.repelling_verbs and token.pos_ == "VERB":
+                        negated = negated or outcome  # "halted a Russian attack toward X"
                     elif lemma in cues.attempt_words:
                         attempt = True
                     elif lemma in cues.forecast_verbs or lemma in cues.forecast_nouns:
@@ -132,6 +137,25 @@ class ModalityReader:
                 level += [("claimed", extra) for extra in self._citing(parent, actor_of)]
                 claims[:0] = level  # outer reporting verbs come first in the chain
                 own_chain = False
+            if (
+                dep in {"acl", "ccomp"}
+                and parent.pos_ == "NOUN"
+                and parent_lemma in cues.reporting_nouns
+            ):
+                # "Russian claims that they captured X", "the LNR's claim to have taken X"
+                kind = cues.reporting_nouns[parent_lemma]
+                claims.insert(0, (kind, self._noun_claimant(parent, actor_of)))
+                own_chain = False
+            elif (
+                dep in {"dobj", "nsubjpass"}
+                and token.pos_ == "NOUN"
+                and token.lemma_.lower() in cues.reporting_nouns
+                and cues.reporting.get(parent_lemma) == "denied"
+            ):
+                # "Ukrainian sources refuted Russian claims that ...": the claim is denied
+                claims.insert(0, ("denied", self._subject_claimant(parent, actor_of)))
+            if own_chain and _purpose(token, parent):
+                attempt = True  # "attacks to seize X", "fought in order to advance toward X"
             if dep in {"nsubj", "nsubjpass", "csubj"}:
                 own_chain = False
             elif dep in {"relcl", "acl"} and token.pos_ in {"VERB", "AUX"}:
@@ -147,6 +171,7 @@ class ModalityReader:
                     for claimant in self._according(child, actor_of):
                         claims.append(("claimed", claimant))
             token = parent
+            chain.append(token)
         # "according to" attached to the trigger itself
         for child in doc[head].children:
             if child.dep_ == "prep" and child.lower_ == "according":
@@ -163,7 +188,11 @@ class ModalityReader:
         if attempt and outcome and not negated:
             # an attempt whose outcome the text does not give has not happened (yet)
             forecast = True
-        failed = any(t.lower_ in _ATTEMPT_FAILED for t in sentence)
+        failed = any(t.lower_ in _ATTEMPT_FAILED for t in sentence) or any(
+            child.dep_ == "conj" and child.lemma_.lower() in cues.repelling_verbs
+            for link in chain
+            for child in link.children
+        )  # "attempted to advance on X but were repelled"
         if outcome and failed and attempt:
             negated, forecast = True, False
         claimants = tuple(claimant for _, claimant in _dedupe(claims))
@@ -197,6 +226,17 @@ class ModalityReader:
         if not subjects:
             return Claimant(name="unnamed source")
         return self._claimant(list(subjects[0].subtree), actor_of)
+
+    def _noun_claimant(self, noun: Any, actor_of: dict[int, ActorMention]) -> Claimant:
+        """Who makes a claim named by a noun: "Russian claims", "the LNR's claim", "claims
+        by Russian milbloggers"."""
+        tokens = [t for c in noun.children if c.dep_ in {"poss", "amod", "compound"}
+                  for t in c.subtree]  # fmt: skip
+        tokens += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+                   for g in c.subtree if g.i != c.i]  # fmt: skip
+        if not tokens:
+            return Claimant(name="unnamed source")
+        return self._claimant(tokens, actor_of)
 
     def _citing(self, verb: Any, actor_of: dict[int, ActorMention]) -> list[Claimant]:
         found = []
@@ -267,6 +307,21 @@ class ModalityReader:
     def _self_source(self, claimant: Claimant) -> bool:
         name = claimant.name.lower()
         return name in self.cues.self_sources or name == "isw" or "study of war" in name
+
+
+def _purpose(token: Any, parent: Any) -> bool:
+    """An infinitive of purpose: "conducted attacks *to seize* X" (``advcl`` or ``acl`` of a
+    noun that is not itself a trigger's object), "in order to advance"."""
+    if token.dep_ not in {"advcl", "acl", "xcomp"} or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    if token.dep_ == "acl" and parent.lower_ == "order":
+        return True
+    if token.dep_ == "xcomp":
+        # "continued operations to seize X": the parser hangs the purpose on the verb
+        return any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < token.i for c in parent.children)
+    return bool(token.dep_ == "advcl" or parent.pos_ == "NOUN")
 
 
 def _perfect(verb: Any) -> bool:

@@ -48,6 +48,8 @@ class Ontology:
     """Inflected forms the lemmatizer gets wrong ("retook" → "retake")."""
     side_words: dict[str, Side] = field(default_factory=dict)
     """Lower-cased words that name a side ("russian", "kremlin", "kyiv")."""
+    toponym_endings: tuple[str, ...] = ()
+    """Endings of East Slavic settlement names, for names the gazetteer does not know."""
 
     def lemma(self, token: Any) -> str:
         """The token's lemma, corrected for the irregular forms of the lexicon."""
@@ -65,6 +67,7 @@ class Ontology:
                 types=types,
                 irregular=raw.get("irregular", {}),
                 side_words=raw.get("side_words", {}),
+                toponym_endings=tuple(raw.get("toponym_endings", ())),
             )
         except (KeyError, TypeError) as exc:
             raise FrontwatchError(f"data/events/ontology.json is malformed: {exc!r}") from None
@@ -109,6 +112,12 @@ class Cues:
     """Modifiers that say an attempt failed ("unsuccessful assaults")."""
     attempt_words: frozenset[str]
     hedges_assessed: tuple[str, ...]
+    repelling_verbs: frozenset[str] = frozenset()
+    """Verbs that end an attack without success ("halted", "repelled")."""
+    pending_words: frozenset[str] = frozenset()
+    """ "have *yet* to take X"."""
+    reporting_nouns: dict[str, str] = field(default_factory=dict)
+    """Noun lemma → the modality it gives its clause ("Russian *claims* that ...")."""
 
     @classmethod
     @cache
@@ -130,6 +139,13 @@ class Cues:
             failure_modifiers=frozenset(raw["failure_modifiers"]),
             attempt_words=frozenset(raw["attempt_words"]),
             hedges_assessed=tuple(raw["hedges_assessed"]),
+            repelling_verbs=frozenset(raw.get("repelling_verbs", ())),
+            pending_words=frozenset(raw.get("pending_words", ())),
+            reporting_nouns={
+                lemma: modality
+                for modality, lemmas in raw.get("reporting_nouns", {}).items()
+                for lemma in lemmas
+            },
         )
 
 
