@@ -119,6 +119,7 @@ class GazetteerBuilder:
             + list(_countries())
             + list(_admin1(skip_country="UA"))
             + list(_us_counties(admin1_names))
+            + list(_admin2(admin1_names))
             + list(_features(ukraine))
             + list(_continents())
         )
@@ -268,6 +269,10 @@ def _admin1(skip_country: str) -> Iterator[Entry]:
         )
 
 
+# Census county equivalents that are cities (Baltimore, St. Louis, Carson City; Virginia's
+# independent cities are those numbered 500 and up).
+_US_INDEPENDENT_CITIES = {"24510", "29510", "32510"}
+
 _CONTINENT_DEMONYMS = {
     "AF": "African",
     "AS": "Asian",
@@ -301,13 +306,26 @@ def _continents() -> Iterator[Entry]:
 
 
 def _us_counties(admin1_names: dict[str, str]) -> Iterator[Entry]:
+    """US counties with their name and suffix ("DeKalb County"), the bare name ("DeKalb",
+    kind ``short``) and the abbreviation ("DeKalb Co."); population from ``admin2.tsv``."""
     suffixes = {"LA": ("Parish",), "AK": ("Borough", "Census Area")}
+    population = {
+        row["code"]: int(row["population"] or 0)
+        for row in data_table("admin2.tsv")
+        if row["code"].startswith("US.")
+    }
     for row in data_table("us_counties.tsv"):
+        if row["fips"] in _US_INDEPENDENT_CITIES or (
+            row["state"] == "VA" and int(row["fips"][2:]) >= 500
+        ):
+            continue  # cities, not counties: the gazetteer has them as settlements
         code = f"US.{row['state']}"
         names = [
             (f"{row['name']} {suffix}", "official" if i == 0 else "alternate")
             for i, suffix in enumerate(suffixes.get(row["state"], ("County",)))
         ]
+        if row["state"] not in suffixes:
+            names += [(f"{row['name']} Co.", "alternate"), (row["name"], "short")]
         yield Entry(
             id=f"us:{row['fips']}",
             name=names[0][0],
@@ -319,8 +337,31 @@ def _us_counties(admin1_names: dict[str, str]) -> Iterator[Entry]:
             admin1=admin1_names.get(code),
             admin1_code=code,
             admin2=names[0][0],
+            population=population.get(f"{code}.{row['fips'][2:]}", 0),
             source="us-atlas",
             names=tuple(names),
+        )
+
+
+def _admin2(admin1_names: dict[str, str]) -> Iterator[Entry]:
+    """Second-level divisions outside the US and Ukraine (``admin2.tsv``)."""
+    for row in data_table("admin2.tsv"):
+        if row["code"].startswith("US."):
+            continue  # counties come from us_counties.tsv
+        yield Entry(
+            id=f"gn:{row['geonameid']}",
+            name=row["name"],
+            kind="admin2",
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            precision="region",
+            country=row["code"].split(".")[0],
+            population=int(row["population"] or 0),
+            admin1=admin1_names.get(row["admin1"]),
+            admin1_code=row["admin1"],
+            admin2=row["name"],
+            source="admin2",
+            names=_names(row["name"], alternate=row["names"]),
         )
 
 

@@ -45,6 +45,10 @@ _CONTAINER = re.compile(
     r"^\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*){0,3})"
 )
 _PRECEDING_CONTAINER = re.compile(r"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})['’]s\s+$")
+_COUNTY_LIST = re.compile(
+    r"^(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*)"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})*\s+(?:counties|Counties|parishes|Parishes)\b"
+)
 # Fixed priors of areas and features, in the same units as log10(population) of a town;
 # countries and first-level regions take theirs from Weights.
 _FIXED = {
@@ -186,6 +190,9 @@ class Weights:
     """Bonus for national capitals, which news names far more often than their size says."""
     part_of_name: float = 1.0
     """Penalty for a place found only inside a longer name ("Dulles" in "Dulles Airport")."""
+    short_name: float = 2.0
+    """Penalty for a county named without "County" ("DeKalb"), which more often means the
+    town of that name."""
     rounds: int = 3
     """Rounds of re-scoring with the document context."""
     saturate: bool = False
@@ -332,10 +339,14 @@ class Resolver:
         )
         if before:
             containers += self._regions(before.group(1))
+        # "Barrow and Jackson counties": a list of names that ends with the kind of unit.
+        end = resolution.toponym.end
+        county = bool(_COUNTY_LIST.match(text[end : end + 120]))
         bonus = []
         for candidate in resolution.candidates:
             inside = any(_inside(candidate, container) for container in containers)
-            bonus.append(self.weights.containment if inside else 0.0)
+            named = county and candidate.kind == "admin2"
+            bonus.append(self.weights.containment if inside or named else 0.0)
         return bonus
 
     def _regions(self, phrase: str) -> list[Candidate]:
@@ -485,6 +496,8 @@ def _prior(candidate: Candidate, weights: Weights) -> float:
         score += weights.capital
     if candidate.matched == "part":
         score -= weights.part_of_name
+    elif candidate.matched == "short":
+        score -= weights.short_name
     return score - _PRECISION_PENALTY.get(candidate.precision, 0.0)
 
 

@@ -32,6 +32,8 @@ __all__ = ["VICINITY", "locate_unknown"]
 VICINITY = "vicinity"
 """The kind (and the ``matched`` value) of a candidate placed by the article's context."""
 _SETTLEMENTS = {"settlement", "capital"}
+# "Bank of Japan", "US Federal Reserve": an institution named after a country is in it.
+_NAMESAKES = {"country", "continent", "admin1"}
 
 
 def locate_unknown(resolutions: Sequence[Resolution], weights: Weights) -> None:
@@ -45,7 +47,10 @@ def locate_unknown(resolutions: Sequence[Resolution], weights: Weights) -> None:
         best = resolution.best
         if best is not None and best.matched != "part":
             continue
-        if best is not None and _near_another(best, resolution, placed, weights.vicinity_keep_km):
+        if best is not None and (
+            best.kind in _NAMESAKES
+            or _near_another(best, resolution, placed, weights.vicinity_keep_km)
+        ):
             continue
         anchor = _anchor(resolution, anchors, mentions, weights.vicinity_window)
         _add(resolution, anchor, weights.vicinity_confidence)
