@@ -155,6 +155,7 @@ _GENERIC = frozenset(
         "base",
     ]
 )
+_CITY = 100_000
 _PRECISION_PENALTY = {"exact": 0.0, "near": 0.4, "region": 1.2, "country": 0.0}
 
 
@@ -280,6 +281,15 @@ class Resolver:
                 ]
                 if found:
                     return [replace(c, matched="part") for c in found]
+        # "the European Commission", "the Mexican Senate": an institution named with the
+        # adjective of a country or continent is in it.
+        if len(words) > 1:
+            found = [
+                c
+                for c in self._matching(words[0], words[0], True)
+                if c.matched == "demonym" and c.kind in {"country", "continent", "admin1"}
+            ]
+            return [replace(c, matched="part") for c in found]
         return []
 
     def _matching(self, text: str, raw: str, demonym: bool) -> list[Candidate]:
@@ -389,8 +399,10 @@ class _Joint:
         self.country = _codes([c.country for c in flat])
         self.admin1 = _codes([c.admin1_code if c.kind != "country" else None for c in flat])
         self.is_country = np.array([c.kind == "country" for c in flat])
+        self.stateless = np.array([c.country is None and c.kind in _AREAS for c in flat])
         self.is_admin = np.array([c.kind in {"admin1", "admin2"} for c in flat])
         self.closeness = self._closeness()
+        self.proxy = _city_proxies(candidates)
 
     def _closeness(self) -> np.ndarray:
         lat, lon = self.lat, self.lon
@@ -404,6 +416,12 @@ class _Joint:
         close = np.exp(-km / self.weights.proximity_km)
         both = self.point[:, None] & self.point[None, :]
         return np.where(both, close, 0.0)
+
+    def _group_max(self, values: np.ndarray) -> np.ndarray:
+        """Each candidate's value replaced by the largest in its group."""
+        best = np.full(len(self.sizes), -np.inf)
+        np.maximum.at(best, self.group, values)
+        return np.asarray(best[self.group])
 
     def solve(self) -> list[np.ndarray]:
         weights = self.weights
@@ -426,12 +444,19 @@ class _Joint:
             weight = np.where(other, probability[None, :], 0.0)
             country = (weight * same_country).sum(axis=1)
             admin1 = (weight * same_admin1).sum(axis=1)
+            # An ocean, a sea or a continent is in no country: the article's focus on one
+            # country neither favours nor disfavours it against the namesakes in its group.
+            country[self.stateless] = self._group_max(country)[self.stateless]
+            admin1[self.stateless] = self._group_max(admin1)[self.stateless]
             near = (weight * self.closeness).sum(axis=1)
             contains = (weight * inside).sum(axis=1)
-            context = scale * (
-                weights.country_focus * country
-                + weights.admin1_focus * admin1
-                + weights.proximity * (near + contains)
+            context = (
+                scale
+                * (
+                    weights.country_focus * country
+                    + weights.admin1_focus * admin1
+                    + weights.proximity * (near + contains)
+                )[self.proxy]
             )
             scores = [
                 base + part
@@ -440,6 +465,27 @@ class _Joint:
                 )
             ]
         return scores
+
+
+def _city_proxies(candidates: list[list[Candidate]]) -> np.ndarray:
+    """For each candidate, the candidate whose context it takes: itself, except a region
+    that shares its name with a city of at least ``_CITY`` people inside it. Whatever the
+    article says near New York fits the state as well as the city, so the context cannot
+    choose between them and the priors decide (news means the city more often)."""
+    proxy = np.arange(sum(len(group) for group in candidates))
+    offset = 0
+    for group in candidates:
+        cities = {
+            c.admin1_code: offset + j
+            for j, c in enumerate(group)
+            if c.population >= _CITY and c.kind in {"settlement", "capital"}
+        }
+        if cities:
+            for j, candidate in enumerate(group):
+                if candidate.kind == "admin1" and candidate.admin1_code in cities:
+                    proxy[offset + j] = cities[candidate.admin1_code]
+        offset += len(group)
+    return proxy
 
 
 def _shadowed(candidates: list[Candidate]) -> np.ndarray:
@@ -453,7 +499,8 @@ def _shadowed(candidates: list[Candidate]) -> np.ndarray:
             1.0
             if c.matched == "alternate"
             and c.kind in {"settlement", "capital"}
-            and any(not _same_name_container(s, c) for s in shadows)
+            and shadows
+            and not any(_same_name_container(s, c) for s in shadows)
             else 0.0
             for c in candidates
         ]

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from frontwatch.gazetteer.geo import distance_km
 from frontwatch.gazetteer.lookup import Candidate
@@ -38,25 +38,24 @@ _NAMESAKES = {"country", "continent", "admin1"}
 
 def locate_unknown(resolutions: Sequence[Resolution], weights: Weights) -> None:
     """Give the unknown toponyms of one article a vicinity candidate (in place)."""
-    placed = [r for r in resolutions if _placed(r.best)]
-    anchors = [r for r in placed if r.best is not None and r.best.kind in _SETTLEMENTS]
+    chosen = [(r, r.best) for r in resolutions]
+    placed = [(r.toponym.start, best) for r, best in chosen if _placed(best)]
+    anchors = [(start, best) for start, best in placed if best.kind in _SETTLEMENTS]
     if not anchors:
         return
-    mentions = Counter(r.best.id for r in anchors if r.best is not None)
-    for resolution in resolutions:
-        best = resolution.best
-        if best is not None and best.matched != "part":
-            continue
+    mentions = Counter(best.id for _, best in anchors)
+    for resolution, best in chosen:
         if best is not None and (
-            best.kind in _NAMESAKES
-            or _near_another(best, resolution, placed, weights.vicinity_keep_km)
+            best.matched != "part"
+            or best.kind in _NAMESAKES
+            or _near_another(best, resolution.toponym.start, placed, weights.vicinity_keep_km)
         ):
             continue
-        anchor = _anchor(resolution, anchors, mentions, weights.vicinity_window)
+        anchor = _anchor(resolution.toponym.start, anchors, mentions, weights.vicinity_window)
         _add(resolution, anchor, weights.vicinity_confidence)
 
 
-def _placed(candidate: Candidate | None) -> bool:
+def _placed(candidate: Candidate | None) -> TypeGuard[Candidate]:
     return (
         candidate is not None
         and candidate.matched not in {"part", VICINITY}
@@ -66,36 +65,27 @@ def _placed(candidate: Candidate | None) -> bool:
 
 
 def _near_another(
-    candidate: Candidate, resolution: Resolution, placed: list[Resolution], km: float
+    candidate: Candidate, start: int, placed: list[tuple[int, Candidate]], km: float
 ) -> bool:
     """Whether a place named inside the toponym lies near another place of the article."""
     if candidate.lat is None or candidate.lon is None:
         return False
-    for other in placed:
-        point = other.best
-        if other is resolution or point is None or point.lat is None or point.lon is None:
-            continue
-        if distance_km(candidate.lat, candidate.lon, point.lat, point.lon) <= km:
-            return True
-    return False
+    return any(
+        distance_km(candidate.lat, candidate.lon, point.lat, point.lon) <= km  # type: ignore[arg-type]
+        for other, point in placed
+        if other != start
+    )
 
 
 def _anchor(
-    resolution: Resolution, anchors: list[Resolution], mentions: Counter[str], window: int
+    start: int, anchors: list[tuple[int, Candidate]], mentions: Counter[str], window: int
 ) -> Candidate:
     """The nearest settlement named within ``window`` characters, else the most named one
     (the first named among equals)."""
-    start = resolution.toponym.start
-    close = [a for a in anchors if abs(a.toponym.start - start) <= window]
+    close = [(abs(at - start), best) for at, best in anchors if abs(at - start) <= window]
     if close:
-        chosen = min(close, key=lambda a: abs(a.toponym.start - start))
-    else:
-        chosen = max(
-            anchors,
-            key=lambda a: (mentions[a.best.id if a.best else ""], -a.toponym.start),
-        )
-    assert chosen.best is not None  # anchors are resolved
-    return chosen.best
+        return min(close, key=lambda pair: pair[0])[1]
+    return max(anchors, key=lambda pair: (mentions[pair[1].id], -pair[0]))[1]
 
 
 def _add(resolution: Resolution, anchor: Candidate, confidence: float) -> None:
