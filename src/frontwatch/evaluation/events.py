@@ -11,7 +11,9 @@ Paragraphs are found by hash (:mod:`frontwatch.evaluation.paragraphs`) in the us
 the reports, so the gold carries no report text. Every report is run through the full
 pipeline with its report date as the publication date; the control events
 (``control.capture``, ``control.withdrawal``, ``control.advance``) whose evidence starts in an
-annotated paragraph are the predictions for that paragraph.
+annotated paragraph are the predictions for that paragraph. Like the gold, they are limited to
+settlements: events placed at a resolved oblast, river or region are not scored (unresolved
+names are, by name).
 
 Scores:
 
@@ -45,6 +47,7 @@ from frontwatch.pipeline.ingest import IngestOptions, Ingestor
 __all__ = ["GoldError", "GoldEvent", "GoldParagraph", "evaluate_events", "read_gold", "score"]
 
 CONTROL_TYPES = ("control.capture", "control.withdrawal", "control.advance")
+SETTLEMENT_KINDS = frozenset({"settlement", "capital"})
 
 
 class GoldError(FrontwatchError):
@@ -159,6 +162,8 @@ def predicted(event: Event) -> Predicted | None:
     """The scored view of an event; None for events that are not control events."""
     if event.type not in CONTROL_TYPES or event.place is None:
         return None
+    if event.place.gazetteer_id is not None and event.place.kind not in SETTLEMENT_KINDS:
+        return None  # the gold annotates settlements only (an advance into an oblast is not scored)
     side: str | None = event.actor.side if event.actor is not None else None
     if event.type == "control.withdrawal":
         side = OPPOSITE.get(side or "")
@@ -184,7 +189,7 @@ def score(
     paragraphs = 0
     for gold, predictions in pairs:
         paragraphs += 1
-        remaining = list(predictions)
+        remaining = _one_per_key(predictions)
         for event in gold.events:
             kind = tally.by_kind.setdefault(event.kind, Counter())
             match = next(
@@ -243,6 +248,27 @@ def score(
         "modality_confusion": dict(confusion.most_common()),
         "errors": tally.errors,
     }
+
+
+def _one_per_key(predictions: list[Predicted]) -> list[Predicted]:
+    """One prediction per (settlement, side, kind) and paragraph, as the gold annotates an
+    event stated twice in a paragraph once, with ISW's own stance when ISW and a party both
+    describe it: a prediction in the report's own voice wins over a party's claim."""
+    chosen: dict[tuple[str, str | None, str], Predicted] = {}
+    for prediction in predictions:
+        key = (
+            prediction.gazetteer_id or name_key(prediction.settlement),
+            prediction.side,
+            prediction.kind,
+        )
+        held = chosen.get(key)
+        if held is None or (_party_voice(held) and not _party_voice(prediction)):
+            chosen[key] = prediction
+    return list(chosen.values())
+
+
+def _party_voice(prediction: Predicted) -> bool:
+    return prediction.modality in {"claimed", "denied"}
 
 
 def evaluate_events(

@@ -128,8 +128,16 @@ _AREA_NOUNS = frozenset(
     {"position", "positions", "outskirts", "vicinity", "area", "areas", "part", "parts",
      "center", "centre", "environs", "district", "districts", "suburbs", "territory",
      "approaches", "line", "lines", "village", "town", "city", "settlement", "remainder",
-     "rest", "entirety", "edge", "edges", "section", "sections", "half"}
+     "rest", "entirety", "edge", "edges", "section", "sections", "half", "villages", "towns",
+     "cities", "settlements", "swathes", "swaths", "terrain", "direction", "directions",
+     "vicinities", "remnants", "portion", "portions", "quarter", "%", "percent", "outskirt",
+     "suburb", "neighborhood", "neighborhoods", "microdistrict", "downtown", "port",
+     "hamlet", "hamlets", "outpost", "frontline", "front", "bank", "banks", "side", "sides"}
 )  # fmt: skip
+"""Nouns between a toponym and a control trigger that still make the toponym the event's
+place: parts and kinds of settlements, lines and directions ("the outskirts of X", "the
+village of X", "the direction of X"). Any other noun on the way ("a cache of weapons from X",
+"a supply line to X") means the toponym only qualifies that noun."""
 _DISTANCE = frozenset(
     {"km", "kilometer", "kilometre", "kilometers", "kilometres", "mile", "miles", "mi"}
 )
@@ -431,6 +439,8 @@ class EventExtractor:
                 return None
             if token.dep_ not in allowed or token.head.i == token.i:
                 return None
+            if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}:
+                return None  # "... and merge with operations around X": another clause
             path.append(token)
             token = token.head
         return None
@@ -602,6 +612,8 @@ class EventExtractor:
                 and m.place.kind in _SETTLEMENT_KINDS
                 and not _regional(doc, m)
             ]
+            main = [(r, m) for r, m in earlier if not _describes_other(doc, r, m, context)]
+            earlier = main or earlier
             same = [(r, m) for r, m in earlier if r >= sentence.start]
             if not same and sentence.start > 0:
                 previous = doc[sentence.start - 1].sent
@@ -691,6 +703,16 @@ class EventExtractor:
                 return False  # the toponym qualifies another one ("Lyman in Donetsk Oblast")
             if token.i in context.actor_of and token.i not in own:
                 return False  # "Russian forces in Izyum": a unit's location, not the target
+            if (
+                definition.type in _CONTROL_TYPES
+                and token.pos_ == "NOUN"
+                and not _compass(token)
+                and token.i not in own
+                and token.i not in context.place_of
+                and token.lower_ not in _AREA_NOUNS
+                and token.lemma_.lower() not in _AREA_NOUNS
+            ):
+                return False  # "seized a cache of weapons from X": X qualifies another noun
             previous_dep = token.dep_
         if not path:
             return False
@@ -758,6 +780,9 @@ class EventExtractor:
             if agents:
                 return [t for a in agents for t in a.subtree]
             if subjects:
+                relative = _relative_antecedent(token, subjects)
+                if relative is not None:
+                    return [t for t in relative.subtree if t.i < token.i or t.i == relative.i]
                 return [t for s in subjects for t in s.subtree]
             passive = [c for c in token.children if c.dep_ == "nsubjpass"]
             if passive and token.i != trigger.head:
@@ -780,6 +805,14 @@ class EventExtractor:
     def _actor(self, context: _Context, tokens: list[Any]) -> Actor | None:
         if not tokens:
             return None
+        ids = {t.i for t in tokens}
+        core = [t for t in tokens if not _in_prep_phrase(t, ids)]
+        if len(core) < len(tokens):
+            # "Russia's offensive in eastern Ukraine": the phrase's own words name the side,
+            # not the places its prepositional phrases locate it in
+            found = self._actor(context, core)
+            if found is not None:
+                return found
         for token in tokens:
             mention = context.actor_of.get(token.i)
             if mention is not None and mention.actor.side is not None:
@@ -963,6 +996,49 @@ _REGION_WORDS = frozenset(
         "border",
     }
 )
+
+
+def _describes_other(doc: Any, root: int, mention: PlaceMention, context: _Context) -> bool:
+    """ "Vilhivka, on the eastern outskirts of Kharkiv", "Zavody, west of Izium": Kharkiv and
+    Izium only locate another place."""
+    node = doc[root]
+    head = node.head
+    if (
+        node.dep_ == "pobj"
+        and head.lower_ == "of"
+        and (head.head.lower_ in _AREA_NOUNS or _compass(head.head))
+    ):
+        return True
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        other = context.place_of.get(node.i)
+        if other is not None and other is not mention:
+            return True
+        if node.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
+
+
+def _in_prep_phrase(token: Any, ids: set[int]) -> bool:
+    """The token hangs under a preposition inside the phrase whose token ids are ``ids``."""
+    node = token
+    while node.head.i != node.i and node.head.i in ids:
+        if node.dep_ == "pobj" or node.dep_ == "prep":
+            return True
+        node = node.head
+    return False
+
+
+def _relative_antecedent(verb: Any, subjects: list[Any]) -> Any | None:
+    """ "Russian troops, which have abandoned the attempt": the noun a relative clause's
+    pronoun subject stands for."""
+    if verb.dep_ != "relcl" or not subjects:
+        return None
+    if subjects[0].lower_ not in {"which", "who", "that"}:
+        return None
+    return verb.head
 
 
 def _conjuncts(token: Any) -> list[Any]:

@@ -163,6 +163,11 @@ class ModalityReader:
                 if dep == "acl" and parent_lemma in cues.forecast_nouns and own_chain:
                     attempt = attempt or parent_lemma in cues.attempt_words
                     forecast = forecast or parent_lemma not in cues.attempt_words
+                    if outcome and any(
+                        c.dep_ == "amod" and c.lower_ in cues.failure_modifiers
+                        for c in parent.children
+                    ):
+                        negated = True  # "the failed attempt to take X"
                 own_chain = False
             elif dep in {"ccomp"}:
                 own_chain = parent_lemma not in cues.reporting
