@@ -247,6 +247,7 @@ def _countries() -> Iterator[Entry]:
 
 def _admin1(skip_country: str) -> Iterator[Entry]:
     extra = {row["code"]: row["names"].split("|") for row in data_table("admin1_aliases.tsv")}
+    people = {row["code"]: row["names"].split("|") for row in data_table("admin1_demonyms.tsv")}
     for row in data_table("admin1.tsv"):
         country = row["code"].split(".")[0]
         if country == skip_country or not row["lat"]:
@@ -264,7 +265,10 @@ def _admin1(skip_country: str) -> Iterator[Entry]:
             admin1_code=row["code"],
             source="admin1",
             names=_names(
-                row["name"], alternate=row["names"], abbreviation=extra.get(row["code"], ())
+                row["name"],
+                alternate=row["names"],
+                abbreviation=extra.get(row["code"], ()),
+                demonym=people.get(row["code"], ()),
             ),
         )
 

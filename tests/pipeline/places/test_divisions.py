@@ -45,7 +45,7 @@ def test_divisions_independent_cities_are_not_counties(gazetteer: Gazetteer) -> 
     ("text", "name", "point"),
     [
         ("Police in Suffolk, England, appealed for witnesses.", "Suffolk", (52.2, 1.0)),
-        ("Peel police in Ontario said", "Peel", (43.75, -79.8)),
+        ("Police in Peel, Ontario, said", "Peel", (43.75, -79.8)),
         ("a farm in East Yorkshire", "East Yorkshire", (53.9, -0.5)),
     ],
 )
@@ -61,3 +61,18 @@ def test_divisions_outside_the_us(
 def test_divisions_dotted_state_abbreviations(gazetteer: Gazetteer, name: str) -> None:
     (state,) = resolve(gazetteer, f"CHARLESTON, {name} -- The council met.", name)
     assert state.best.admin1 == "West Virginia"
+
+
+@pytest.mark.parametrize(
+    ("name", "state"), [("Ohioans", "Ohio"), ("Texan", "Texas"), ("Ontarians", "Ontario")]
+)
+def test_divisions_demonyms_of_states_and_provinces(
+    gazetteer: Gazetteer, name: str, state: str
+) -> None:
+    text = f"Many {name} said so."
+    start = text.index(name)
+    toponym = Toponym(start, start + len(name), name, demonym=True)
+    (result,) = Resolver(gazetteer).resolve(text, [toponym])
+    best = result.best
+    assert best is not None
+    assert (best.kind, best.admin1) == ("admin1", state)

@@ -529,7 +529,12 @@ def _prior(candidate: Candidate, weights: Weights) -> float:
     fixed = {"country": weights.country, "admin1": weights.admin1}.get(
         candidate.kind, _FIXED.get(candidate.kind)
     )
+    # A county's population says little about how often news names it rather than one of
+    # its namesakes (local news names its own county): second-level divisions take the
+    # fixed prior alone.
     size = weights.population * math.log10(candidate.population + 1)
+    if candidate.kind == "admin2":
+        size = 0.0
     score = max(fixed, size) if fixed is not None else size
     if candidate.matched == "official":
         score += weights.official_name
