@@ -76,3 +76,10 @@ def test_divisions_demonyms_of_states_and_provinces(
     best = result.best
     assert best is not None
     assert (best.kind, best.admin1) == ("admin1", state)
+
+
+def test_divisions_region_after_a_town_is_the_region_holding_it(gazetteer: Gazetteer) -> None:
+    text = "A bakery in Tacoma, Washington shared its recipes."
+    tacoma, washington = resolve(gazetteer, text, "Tacoma", "Washington")
+    assert (washington.best.kind, washington.best.admin1) == ("admin1", "Washington")
+    assert tacoma.best.admin1 == "Washington"

@@ -45,6 +45,7 @@ _CONTAINER = re.compile(
     r"^\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*){0,3})"
 )
 _PRECEDING_CONTAINER = re.compile(r"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})['’]s\s+$")
+_COMMA_BEFORE = re.compile(r"\s*,\s*$")
 _COUNTY_LIST = re.compile(
     r"^(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*)"
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})*\s+(?:counties|Counties|parishes|Parishes)\b"
@@ -305,6 +306,7 @@ class Resolver:
     def resolve(self, text: str, toponyms: Sequence[Toponym]) -> list[Resolution]:
         """Resolve every toponym of ``text`` together."""
         resolutions = [Resolution(t, self.candidates(t)) for t in toponyms]
+        ends = {r.toponym.end: r.candidates for r in resolutions if r.candidates}
         # One sense per discourse: mentions with the same name form one group.
         groups: dict[str, list[int]] = defaultdict(list)
         for index, resolution in enumerate(resolutions):
@@ -321,9 +323,8 @@ class Resolver:
             scores = np.array([_prior(c, self.weights) for c in first.candidates])
             scores = scores - self.weights.shadowed_alternate * _shadowed(first.candidates)
             for index in indexes:
-                scores = scores + np.array(self._containment(text, resolutions[index])) / len(
-                    indexes
-                )
+                bonus = self._containment(text, resolutions[index], ends)
+                scores = scores + np.array(bonus) / len(indexes)
             order = np.argsort(-scores, kind="stable")[:limit]
             kept.append([first.candidates[i] for i in order])
             base.append(scores[order])
@@ -336,10 +337,16 @@ class Resolver:
             locate_unknown(resolutions, self.weights)
         return resolutions
 
-    def _containment(self, text: str, resolution: Resolution) -> list[float]:
-        """Bonus for candidates inside a region named right after or before the span."""
+    def _containment(
+        self, text: str, resolution: Resolution, ends: dict[int, list[Candidate]]
+    ) -> list[float]:
+        """Bonus for candidates inside a region named right after or before the span, and
+        for regions that contain the place named right before it ("Tacoma, Washington")."""
         if not resolution.candidates:
             return []
+        start = resolution.toponym.start
+        comma = _COMMA_BEFORE.search(text[max(0, start - 4) : start])
+        before_place = ends.get(start - len(comma.group(0)), []) if comma else []
         containers: list[Candidate] = []
         after = _CONTAINER.match(text[resolution.toponym.end : resolution.toponym.end + 80])
         if after:
@@ -356,7 +363,10 @@ class Resolver:
         for candidate in resolution.candidates:
             inside = any(_inside(candidate, container) for container in containers)
             named = county and candidate.kind == "admin2"
-            bonus.append(self.weights.containment if inside or named else 0.0)
+            holds = candidate.kind in {"country", "admin1"} and any(
+                _inside(place, candidate) for place in before_place
+            )
+            bonus.append(self.weights.containment if inside or named or holds else 0.0)
         return bonus
 
     def _regions(self, phrase: str) -> list[Candidate]:
