@@ -309,7 +309,7 @@ class EventExtractor:
         excluded = [(t.start, t.end) for _, t in context.time_roots]
         quantities = find_quantities(sentence, excluded)
         weapons_here = any(t.lower_ in self._weapons for t in sentence)
-        events: dict[tuple[str, str], Event] = {}
+        events: dict[tuple[str, str, str], Event] = {}
         for trigger in triggers:
             definition = trigger.definition
             lemma = doc[trigger.head].lemma_.lower()
@@ -375,7 +375,8 @@ class EventExtractor:
                     reading,
                     evidence,
                 )
-                key = (event.type, _place_key(mention))
+                side = event.actor.side if event.actor else None
+                key = (event.type, _place_key(mention), side or "")
                 previous = events.get(key)
                 if previous is None:
                     events[key] = event
@@ -491,6 +492,15 @@ class EventExtractor:
             chosen.extend(self._unknown_names(context, trigger, definition, others, chosen))
         if not chosen and head.dep_ == "relcl" and definition.places != "settlement":
             chosen.extend((m, []) for m in self._relative_head_places(context, head))
+        if not chosen and control:
+            clause = _relative_clause_of_object(head)
+            if clause is not None:
+                # "Lyman, which Russian forces captured": the pronoun stands for the toponym
+                chosen.extend(
+                    (m, [])
+                    for m in self._relative_head_places(context, clause)
+                    if m.place.kind in _SETTLEMENT_KINDS
+                )
         return chosen
 
     def _unknown_names(
@@ -688,6 +698,7 @@ class EventExtractor:
     ) -> bool:
         own = {i for i, m in context.place_of.items() if m is mention}
         previous_dep = None
+        previous_place = False
         for token in path:
             if token.lemma_.lower() in _DISTANCE or (
                 _compass(token)
@@ -699,7 +710,8 @@ class EventExtractor:
                 return False  # "took Troitske, south of Popasna": Popasna only locates it
             if token.lower_ == "according":
                 return False  # "according to the Pentagon": a source, not a place
-            if token.i not in own and token.i in context.place_of and previous_dep != "conj":
+            listed = previous_dep == "conj" or (previous_dep == "appos" and previous_place)
+            if token.i not in own and token.i in context.place_of and not listed:
                 return False  # the toponym qualifies another one ("Lyman in Donetsk Oblast")
             if token.i in context.actor_of and token.i not in own:
                 return False  # "Russian forces in Izyum": a unit's location, not the target
@@ -714,6 +726,7 @@ class EventExtractor:
             ):
                 return False  # "seized a cache of weapons from X": X qualifies another noun
             previous_dep = token.dep_
+            previous_place = token.i in context.place_of and token.pos_ == "PROPN"
         if not path:
             return False
         last = path[-1]
@@ -1031,6 +1044,28 @@ def _in_prep_phrase(token: Any, ids: set[int]) -> bool:
     return False
 
 
+def _relative_clause_of_object(verb: Any) -> Any | None:
+    """The relative clause whose pronoun is the verb's object: "X, which they *captured*",
+    "X, which they claimed to have *captured*"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects and not any(c.lower_ in {"which", "that"} for c in objects):
+        return None  # the verb has an object of its own
+    token = verb
+    for _ in range(3):
+        if token.dep_ == "relcl":
+            pronouns = [t for t in token.subtree if t.lower_ in {"which", "that"}
+                        and t.dep_ in {"dobj", "nsubj", "nsubjpass"}]  # fmt: skip
+            if not pronouns:
+                return None
+            if pronouns[0].dep_ != "dobj" and token.i == verb.i:
+                return None  # "X, which lies near Y": the pronoun is the subject
+            return token
+        if token.dep_ not in {"xcomp", "ccomp"}:
+            return None
+        token = token.head
+    return None
+
+
 def _relative_antecedent(verb: Any, subjects: list[Any]) -> Any | None:
     """ "Russian troops, which have abandoned the attempt": the noun a relative clause's
     pronoun subject stands for."""
@@ -1107,7 +1142,7 @@ def _particles(verb: Any) -> list[Any]:
 
 
 _SUPPORT_VERBS = frozenset(
-    {"resume", "continue", "conduct", "launch", "begin", "start", "intensify", "renew",
+    {"resume", "continue", "conduct", "launch", "begin", "start", "intensify", "renew", "prepare",
      "undertake", "carry", "mount", "step", "press", "make", "focus"}
 )  # fmt: skip
 

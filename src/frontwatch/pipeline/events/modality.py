@@ -158,6 +158,8 @@ class ModalityReader:
                 attempt = True  # "attacks to seize X", "fought in order to advance toward X"
             if dep in {"nsubj", "nsubjpass", "csubj"}:
                 own_chain = False
+            elif dep == "advcl" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+                own_chain = False  # "failed to seize X after Ukrainian forces reclaimed it"
             elif dep in {"relcl", "acl"} and token.pos_ in {"VERB", "AUX"}:
                 # "Russia's ambition to take Odesa": the clause says what was intended
                 if dep == "acl" and parent_lemma in cues.forecast_nouns and own_chain:
