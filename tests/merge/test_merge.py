@@ -7,8 +7,23 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from frontwatch.merge import Reported, cluster_events, control_timeline
-from frontwatch.model import Actor, Claimant, Event, Evidence, Modality, Place, TimeSpan
+from frontwatch.merge import (
+    ControlRules,
+    Reported,
+    cluster_events,
+    control_changes,
+    control_timeline,
+)
+from frontwatch.model import (
+    Actor,
+    Claimant,
+    ControlState,
+    Event,
+    Evidence,
+    Modality,
+    Place,
+    TimeSpan,
+)
 
 LYMAN = Place(
     name="Lyman", gazetteer_id="ua:lyman", kind="settlement", admin1="Donetsk Oblast",
@@ -23,6 +38,8 @@ UA = Actor(id="side:ua", name="Ukrainian forces", kind="side", side="UA")
 RU = Actor(id="side:ru", name="Russian forces", kind="side", side="RU")
 RU_MOD = Claimant(name="Russian MoD", side="RU")
 UA_GS = Claimant(name="Ukrainian General Staff", side="UA")
+RU_BLOG = Claimant(name="Russian milbloggers", side="RU")
+US_OFFICIAL = Claimant(name="US defense official")
 
 
 def reported(
@@ -36,9 +53,12 @@ def reported(
     outlet: str = "Outlet",
     claimants: tuple[Claimant, ...] = (),
     kind: str = "control.capture",
+    latest: dt.date | None = None,
 ) -> Reported:
     article = f"{number:020x}"
-    time = None if day is None else TimeSpan(text="x", earliest=day, latest=day, precision="day")
+    time = None
+    if day is not None:
+        time = TimeSpan(text="x", earliest=day, latest=latest or day, precision="day")
     event = Event(
         id=f"{number:016x}",
         type=kind,  # type: ignore[arg-type]
@@ -118,13 +138,91 @@ def test_timeline_claim_corroborated_by_the_other_side_moves_state() -> None:
     assert state.controller == "RU"
 
 
-def test_timeline_contradiction_makes_place_contested() -> None:
+def test_timeline_contradicted_cluster_changes_nothing() -> None:
     items = [
         reported(1, actor=RU, modality="assessed"),
         reported(2, actor=RU, modality="denied", claimants=(UA_GS,), outlet="B"),
     ]
+    assert control_timeline(cluster_events(items)) == {}
+
+
+def test_timeline_one_side_repeating_its_claim_does_not_move_state() -> None:
+    items = [
+        reported(1, actor=RU, modality="claimed", claimants=(RU_MOD,)),
+        reported(2, actor=RU, modality="claimed", claimants=(RU_BLOG,), outlet="B"),
+    ]
+    (cluster,) = cluster_events(items)
+    assert cluster.independent_sources == 2
+    assert control_timeline([cluster]) == {}
+
+
+def test_timeline_claim_corroborated_by_a_neutral_source_moves_state() -> None:
+    items = [
+        reported(1, actor=RU, modality="claimed", claimants=(RU_MOD,)),
+        reported(2, actor=RU, modality="claimed", claimants=(US_OFFICIAL,), outlet="B"),
+    ]
     (state,) = control_timeline(cluster_events(items))["ua:lyman"]
-    assert state.controller == "contested"
+    assert state.controller == "RU"
+
+
+def test_timeline_uncertain_place_changes_nothing() -> None:
+    clusters = cluster_events([reported(1, place=LYMAN.model_copy(update={"confidence": 0.3}))])
+    assert control_timeline(clusters) == {}
+    lenient = ControlRules(min_place_confidence=0.2)
+    assert [s.controller for s in control_timeline(clusters, rules=lenient)["ua:lyman"]] == ["UA"]
+
+
+def test_timeline_single_report_does_not_overturn_a_known_state() -> None:
+    held = reported(1, actor=RU, day=dt.date(2022, 9, 20), published=dt.date(2022, 9, 21))
+    once = [held, reported(2)]
+    assert [s.controller for s in control_timeline(cluster_events(once))["ua:lyman"]] == ["RU"]
+    twice = [*once, reported(3, day=None, published=dt.date(2022, 10, 4), outlet="B")]
+    states = control_timeline(cluster_events(twice))["ua:lyman"]
+    assert [(s.controller, s.valid_from) for s in states] == [
+        ("RU", dt.date(2022, 9, 20)),
+        ("UA", dt.date(2022, 10, 1)),
+    ]
+
+
+def test_timeline_single_report_does_not_overturn_the_baseline() -> None:
+    base = ControlState(
+        place=LYMAN, controller="RU", valid_from=dt.date(2022, 9, 1), basis=("baseline:x",)
+    )
+    states = control_timeline(cluster_events([reported(1)]), [base])["ua:lyman"]
+    assert [s.controller for s in states] == ["RU"]
+    confirmed = reported(1, modality="confirmed")
+    states = control_timeline(cluster_events([confirmed]), [base])["ua:lyman"]
+    assert [s.controller for s in states] == ["RU", "UA"]
+
+
+def test_control_changes_repeats_are_not_new_changes() -> None:
+    items = [
+        reported(1, actor=RU, day=dt.date(2022, 5, 26), published=dt.date(2022, 5, 27)),
+        reported(2, actor=RU, day=dt.date(2022, 6, 26), published=dt.date(2022, 6, 27)),
+    ]
+    clusters = cluster_events(items)
+    assert len(clusters) == 2
+    (change,) = control_changes(clusters)
+    assert (change.controller, change.day) == ("RU", dt.date(2022, 5, 26))
+    (state,) = control_timeline(clusters)["ua:lyman"]
+    assert len(state.basis) == 2
+
+
+def test_timeline_date_after_every_report_is_not_the_day_of_the_change() -> None:
+    deadline = reported(1, day=dt.date(2022, 10, 1), latest=dt.date(2022, 10, 10))
+    (state,) = control_timeline(cluster_events([deadline]))["ua:lyman"]
+    assert state.valid_from == dt.date(2022, 10, 2)
+
+
+def test_timeline_both_sides_corroborated_on_one_day_is_contested() -> None:
+    items = [
+        reported(1, actor=RU),
+        reported(2, actor=RU, outlet="B"),
+        reported(3, actor=RU, kind="control.withdrawal", outlet="C"),
+        reported(4, actor=RU, kind="control.withdrawal", outlet="D"),
+    ]
+    states = control_timeline(cluster_events(items))["ua:lyman"]
+    assert [s.controller for s in states] == ["contested"]
 
 
 def test_timeline_intervals_follow_each_other() -> None:

@@ -6,7 +6,9 @@ merges the stored events into clusters and turns them into control changes
 against the archive's status of that settlement's point ``k`` days later (k = 3 and 7):
 right when the archive says the same controller (a predicted ``contested`` is right when the
 archive says contested). Changes the archive cannot judge (no snapshot within its gap, or a
-point outside Ukraine) are counted apart.
+point outside Ukraine) are counted apart, and so are changes at places located only
+``near`` (a register entry placed at its hromada's centre): the map's status at that point
+is not the settlement's (``imprecise``).
 
 Recall is over the archive's flips: status changes between consecutive snapshots of the
 settlements the reports mention (resolved, exact or near points in Ukraine). A flip to
@@ -124,11 +126,12 @@ def settlement_points(store: Store) -> dict[str, tuple[float, float]]:
 
 
 def judge(changes: Sequence[ControlChange], archive: ControlArchive) -> list[Judgement]:
-    """The archive's status of each change's place the day before and at each offset."""
+    """The archive's status of each change's place the day before and at each offset
+    (``unknown`` throughout for a place without an exact point)."""
     judgements = []
     for change in changes:
         place = change.place
-        if place.lat is None or place.lon is None:
+        if place.lat is None or place.lon is None or place.precision != "exact":
             before: Controller = "unknown"
             after: dict[int, Controller] = dict.fromkeys(OFFSETS, "unknown")
         else:
@@ -153,6 +156,7 @@ def _score(
         "events": len(items),
         "clusters": len(clusters),
         "changes": len(changes),
+        "imprecise": sum(change.place.precision != "exact" for change in changes),
     }
     judgements = judge(changes, archive)
     for offset in OFFSETS:
