@@ -354,3 +354,42 @@ def test_modality_of_pending_purpose_and_claim_nouns(
 ) -> None:
     (event,) = only(events(pipeline, text), "control.capture")
     assert event.modality == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ukrainian commanders said Russian attacks toward Kurakhove stalled on Friday.",
+            ("control.advance", "RU", "Kurakhove", "negated"),
+        ),
+        (
+            "Russian forces continued assaults toward Kurakhove but did not take new territory.",
+            ("control.advance", "RU", "Kurakhove", "negated"),
+        ),
+        (
+            "Russian forces continued attempts to advance toward Kurakhove and made small gains.",
+            ("control.advance", "RU", "Kurakhove", "reported"),
+        ),
+        (
+            "Russian forces have not made any gains since securing Marinka on Friday.",
+            ("control.capture", "RU", "Marinka", "reported"),
+        ),
+        (
+            "Russian forces may be preparing an operation to seize Marinka from the south.",
+            ("control.capture", "RU", "Marinka", "forecast"),
+        ),
+        (
+            "Russian forces shelled Marinka after Ukrainian troops reclaimed it on Friday.",
+            ("control.capture", "UA", "Marinka", "reported"),
+        ),
+        (
+            "The strikes hit Marinka, which Russian forces captured on Friday.",
+            ("control.capture", "RU", "Marinka", "reported"),
+        ),
+    ],
+)
+def test_outcomes_beside_attempts_and_clauses_of_their_own(
+    pipeline: Any, text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert expected in kinds(events(pipeline, text))

@@ -156,6 +156,15 @@ class ModalityReader:
                 claims.insert(0, ("denied", self._subject_claimant(parent, actor_of)))
             if own_chain and _purpose(token, parent):
                 attempt = True  # "attacks to seize X", "fought in order to advance toward X"
+            if (
+                dep == "nsubj"
+                and outcome
+                and own_chain
+                and (parent_lemma in cues.repelling_verbs or parent_lemma in cues.failure_verbs)
+            ):
+                negated = True  # "Russian attacks toward X stalled"
+            if dep in {"pcomp", "pobj"} and parent.lower_ in _TEMPORAL_PREPS:
+                own_chain = False  # "have not advanced since securing X": X was secured
             if dep in {"nsubj", "nsubjpass", "csubj"}:
                 own_chain = False
             elif dep == "advcl" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
@@ -192,9 +201,11 @@ class ModalityReader:
                 forecast = True
         if not claims and _main_clause(doc[head]):
             claims.extend(self._sentence_according(sentence, actor_of))
-        if attempt and outcome and not negated:
+        if attempt and outcome and not negated and not _gains_beside(chain):
             # an attempt whose outcome the text does not give has not happened (yet)
             forecast = True
+        if outcome and not negated and _no_gains_beside(chain, cues):
+            negated = True  # "attacked toward X but did not take any new territory"
         failed = any(t.lower_ in _ATTEMPT_FAILED for t in sentence) or any(
             child.dep_ == "conj" and child.lemma_.lower() in cues.repelling_verbs
             for link in chain
@@ -316,10 +327,43 @@ class ModalityReader:
         return name in self.cues.self_sources or name == "isw" or "study of war" in name
 
 
+_TEMPORAL_PREPS = frozenset({"since", "after", "following", "before", "upon"})
+_GAIN_NOUNS = frozenset(
+    {"gain", "advance", "territory", "ground", "progress", "success", "headway", "breakthrough"}
+)
+
+
+def _no_gains_beside(chain: list[Any], cues: Cues) -> bool:
+    """A coordinated clause that denies any result: "continued attacks toward X *but did not
+    make any gains*" / "*but did not take any new territory*"."""
+    return _gains_beside(chain) is False
+
+
+def _gains_beside(chain: list[Any]) -> bool | None:
+    """Whether a clause coordinated with the trigger's chain reports a result (True: "... and
+    made incremental gains"), denies one (False: "... but did not take any territory"), or
+    says nothing of it (None)."""
+    for link in chain:
+        if link.pos_ not in {"VERB", "AUX"}:
+            continue
+        for child in link.children:
+            if child.dep_ != "conj" or child.pos_ not in {"VERB", "AUX"}:
+                continue
+            negative = any(c.dep_ == "neg" for c in child.children)
+            objects = [c for c in child.children if c.dep_ == "dobj"]
+            if not objects:
+                continue
+            nothing = any(c.dep_ == "det" and c.lower_ == "no" for o in objects for c in o.children)
+            if not any(o.lemma_.lower() in _GAIN_NOUNS for o in objects):
+                continue
+            return not (negative or nothing)
+    return None
+
+
 def _purpose(token: Any, parent: Any) -> bool:
     """An infinitive of purpose: "conducted attacks *to seize* X" (``advcl`` or ``acl`` of a
     noun that is not itself a trigger's object), "in order to advance"."""
-    if token.dep_ not in {"advcl", "acl", "xcomp"} or token.pos_ not in {"VERB", "AUX"}:
+    if token.dep_ not in {"advcl", "acl", "xcomp", "relcl"} or token.pos_ not in {"VERB", "AUX"}:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return False
@@ -328,7 +372,7 @@ def _purpose(token: Any, parent: Any) -> bool:
     if token.dep_ == "xcomp":
         # "continued operations to seize X": the parser hangs the purpose on the verb
         return any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < token.i for c in parent.children)
-    return bool(token.dep_ == "advcl" or parent.pos_ == "NOUN")
+    return bool(token.dep_ == "advcl" or parent.pos_ == "NOUN")  # "an operation to seize X"
 
 
 def _perfect(verb: Any) -> bool:
