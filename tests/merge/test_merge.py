@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -39,7 +40,7 @@ RU = Actor(id="side:ru", name="Russian forces", kind="side", side="RU")
 RU_MOD = Claimant(name="Russian MoD", side="RU")
 UA_GS = Claimant(name="Ukrainian General Staff", side="UA")
 RU_BLOG = Claimant(name="Russian milbloggers", side="RU")
-US_OFFICIAL = Claimant(name="US defense official")
+US_OFFICIAL = Claimant(name="US defense official", side="other")
 
 
 def reported(
@@ -146,10 +147,13 @@ def test_timeline_contradicted_cluster_changes_nothing() -> None:
     assert control_timeline(cluster_events(items)) == {}
 
 
-def test_timeline_one_side_repeating_its_claim_does_not_move_state() -> None:
+@pytest.mark.parametrize("echo", [RU_BLOG, Claimant(name="unnamed source")])
+def test_timeline_claim_echoed_by_its_side_or_an_unknown_does_not_move_state(
+    echo: Claimant,
+) -> None:
     items = [
         reported(1, actor=RU, modality="claimed", claimants=(RU_MOD,)),
-        reported(2, actor=RU, modality="claimed", claimants=(RU_BLOG,), outlet="B"),
+        reported(2, actor=RU, modality="claimed", claimants=(echo,), outlet="B"),
     ]
     (cluster,) = cluster_events(items)
     assert cluster.independent_sources == 2

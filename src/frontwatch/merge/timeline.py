@@ -10,8 +10,9 @@ by :class:`ControlRules`, like an analyst would:
 
 - **Modality.** ``reported``, ``assessed`` and ``confirmed`` clusters move the state. A
   ``claimed`` cluster moves it only when corroborated: claimants of both sides say so, or
-  at least two independent sources tell it and one of them is neither side's (one side's
-  ministry, officials and milbloggers repeating each other are not independent).
+  at least two independent sources tell it and one of them is a known third party (one
+  side's ministry, officials and milbloggers repeating each other are not independent, and
+  an unnamed source is not a known one).
   Forecasts, hypotheticals, denials and negations alone change nothing.
 - **Place.** Only Ukrainian settlements resolved to a gazetteer entry with at least
   ``min_place_confidence``: an ambiguous toponym (there are dozens of villages of most
@@ -205,9 +206,9 @@ def _moves(cluster: EventCluster, gaining: str) -> bool:
         return False
     if set(cluster.claiming_sides) >= {"UA", "RU"}:
         return True  # the other side says so too
-    # An independent source: one that is neither side's (an official of a third country,
-    # a news agency), not a second voice of the side that gains.
-    neutral = any(claimant.side not in OPPOSITE for claimant in cluster.claimants)
+    # An independent source is a known third party (another government, an analyst, an
+    # agency): not a second voice of the side that gains, nor an unnamed or unknown one.
+    neutral = any(claimant.side == "other" for claimant in cluster.claimants)
     return cluster.independent_sources >= 2 and neutral
 
 
