@@ -358,7 +358,7 @@ class EventExtractor:
                                        "combat", "strike", "annexation"}:  # fmt: skip
                 targets = targets[:1]
             for mention, path in targets:
-                event_type, event_actor = self._kind(definition, path, actor)
+                event_type, event_actor = self._kind(definition, path, actor, lemma)
                 if event_type not in readings:
                     readings[event_type] = self.modality.read(
                         doc, trigger.head, trigger.tokens, event_type, sentence, context.actor_of
@@ -525,7 +525,9 @@ class EventExtractor:
                 or token.i in context.place_of
                 or token.i in context.actor_of
                 or token.i in taken
-                or token.ent_type_ in {"DATE", "NORP", "TIME"}
+                or token.ent_type_ in {"DATE", "TIME"}
+                or token.tag_ == "NNPS"
+                or token.lower_ in self.ontology.side_words
             ):
                 continue
             words = [
@@ -561,30 +563,44 @@ class EventExtractor:
         return found
 
     def _kind(
-        self, definition: EventDefinition, path: list[Any], actor: Actor | None
+        self, definition: EventDefinition, path: list[Any], actor: Actor | None, lemma: str
     ) -> tuple[str, Actor | None]:
         """The event's type for one of its places: a capture of, or a withdrawal from, part of
-        a settlement is an advance of the side that gains it; combat aimed at a place
-        ("attacks toward X") is an attempted advance on it."""
+        a settlement ("the outskirts of X", "eastern X") is an advance of the side that gains
+        it; an attack aimed at a place ("attacks toward X") is an attempted advance on it; a
+        campaign noun not aimed at the place ("offensive operations at X") is combat there."""
         advance = self.ontology.get("control.advance").extra
         partial = set(advance.get("partial_areas", ()))
-        directional = set(advance.get("directional", ()))
+        modifiers = set(advance.get("partial_modifiers", ()))
         kind = definition.type
-        if kind in {"control.capture", "control.withdrawal"} and any(
-            t.lower_ in partial for t in path
+        aimed = self._aimed(path)
+        if kind in {"control.capture", "control.withdrawal"} and (
+            any(t.lower_ in partial for t in path)
+            or (path and any(c.dep_ == "amod" and c.lower_ in modifiers for c in path[0].children))
         ):
             if kind == "control.withdrawal":
                 side = actor.side if actor is not None else None
                 gaining = {"UA": "RU", "RU": "UA"}.get(side or "")
                 actor = _side_actor(gaining, "") if gaining else None  # type: ignore[arg-type]
             return "control.advance", actor
-        if kind == "combat":
-            preps = [t for t in path if t.dep_ == "prep"]
-            if (preps and preps[0].lower_ in directional) or any(
-                t.lower_ in directional and t.pos_ == "NOUN" for t in path
-            ):
-                return "control.advance", actor
+        if kind == "combat" and aimed and lemma in set(advance.get("directed_combat", ())):
+            return "control.advance", actor
+        if kind == "control.advance" and lemma in set(advance.get("directed_nouns", ())):
+            return (kind if aimed else "combat"), actor
         return kind, actor
+
+    def _aimed(self, path: list[Any]) -> bool:
+        """The place is where the action is aimed: "toward X", "in the direction of X"."""
+        advance = self.ontology.get("control.advance").extra
+        directional = set(advance.get("directional", ()))
+        preps = [t for t in path if t.dep_ == "prep"]
+        if any(t.lower_ in directional and t.pos_ == "NOUN" for t in path):
+            return True
+        if not preps:
+            return False
+        return preps[0].lower_ in set(advance.get("directed_preps", ())) or (
+            preps[0].lower_ in directional
+        )
 
     def _named_elsewhere(
         self,
