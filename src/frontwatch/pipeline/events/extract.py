@@ -476,6 +476,8 @@ class EventExtractor:
                 continue
             path = self._path(doc, root, trigger, others, _ARGUMENT)
             if path is None:
+                path = self._aimed_through_verb(doc, root, trigger, others)
+            if path is None:
                 continue
             if not self._argument_path(context, path, mention, definition, trigger):
                 continue
@@ -588,6 +590,23 @@ class EventExtractor:
         if kind == "control.advance" and lemma in set(advance.get("directed_nouns", ())):
             return (kind if aimed else "combat"), actor
         return kind, actor
+
+    def _aimed_through_verb(
+        self, doc: Any, root: int, trigger: Trigger, others: set[int]
+    ) -> list[Any] | None:
+        """ "repelled Russian offensives in the direction of X": the parser hangs the aim on
+        the verb whose object the attack noun is; the aim still belongs to the noun."""
+        head = doc[trigger.head]
+        if trigger.kind != "noun" or head.dep_ != "dobj":
+            return None
+        verb = head.head
+        through = Trigger(
+            trigger.definition, trigger.head, frozenset({verb.i}), trigger.kind, trigger.text
+        )
+        path = self._path(doc, root, through, others - {verb.i}, _ARGUMENT)
+        if path is None or not path or not self._aimed(path):
+            return None
+        return path
 
     def _aimed(self, path: list[Any]) -> bool:
         """The place is where the action is aimed: "toward X", "in the direction of X"."""
