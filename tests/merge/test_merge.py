@@ -212,6 +212,13 @@ def test_control_changes_repeats_are_not_new_changes() -> None:
     assert len(state.basis) == 2
 
 
+def test_timeline_passing_mention_of_an_old_capture_changes_nothing() -> None:
+    old = reported(1, actor=RU, day=dt.date(2022, 5, 21), latest=dt.date(2022, 5, 31))
+    assert control_timeline(cluster_events([old])) == {}
+    states = control_timeline(cluster_events([old, reported(2, outlet="B")]))["ua:lyman"]
+    assert [(s.controller, s.valid_from) for s in states] == [("UA", dt.date(2022, 10, 1))]
+
+
 def test_timeline_date_after_every_report_is_not_the_day_of_the_change() -> None:
     deadline = reported(1, day=dt.date(2022, 10, 1), latest=dt.date(2022, 10, 10))
     (state,) = control_timeline(cluster_events([deadline]))["ua:lyman"]

@@ -23,6 +23,9 @@ by :class:`ControlRules`, like an analyst would:
   contradictions make a place ``contested``; see ``contradicted`` for why this deviates.)
   A place becomes ``contested`` when clusters that do move the state give it to both sides
   on the same day (the second one corroborated, see below).
+- **Freshness.** A change needs fresh evidence: a cluster whose own time ends more than
+  ``fresh_days`` before its first report is a passing mention of an old change, not news of
+  one, and changes nothing.
 - **Time.** A change takes effect on the last day of the cluster's time when the text
   dates it (to a day or a week) no later than its last report, else on the day of its first
   report. A date after every report is a deadline or a forecast, not the day of the change.
@@ -63,6 +66,10 @@ class ControlRules:
     """Whether a contradicted cluster still moves the state, to ``contested``. Off: on the
     development slice 1 in 25 such changes matched a contested area on the control map;
     the contradiction is between reports, not on the ground."""
+    fresh_days: int = 7
+    """A cluster whose own time ends more than this many days before its first report is a
+    passing mention of an old change ("captured it in late May", in October): it changes
+    nothing, though it stays a cluster with its evidence."""
     corroboration_days: int = 7
     """How far apart two reports giving a place to the same side may be to corroborate each
     other when they overturn a known state."""
@@ -179,7 +186,7 @@ def _state(cluster: EventCluster, rules: ControlRules) -> ControlState | None:
     if side not in OPPOSITE:
         return None
     gaining: Controller = side if cluster.type == "control.capture" else OPPOSITE[side]  # type: ignore[assignment]
-    if not _moves(cluster, gaining):
+    if not _moves(cluster, gaining) or _stale(cluster, rules.fresh_days):
         return None
     controller: Controller = gaining
     if cluster.contradictions:
@@ -210,6 +217,13 @@ def _moves(cluster: EventCluster, gaining: str) -> bool:
     # agency): not a second voice of the side that gains, nor an unnamed or unknown one.
     neutral = any(claimant.side == "other" for claimant in cluster.claimants)
     return cluster.independent_sources >= 2 and neutral
+
+
+def _stale(cluster: EventCluster, days: int) -> bool:
+    time, first = cluster.time, cluster.first_report
+    if time is None or time.latest is None or first is None:
+        return False
+    return time.latest < first - dt.timedelta(days=days)
 
 
 def _day(cluster: EventCluster) -> dt.date | None:

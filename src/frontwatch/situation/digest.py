@@ -79,8 +79,8 @@ def to_markdown(picture: Picture, map_file: str | None = None) -> str:
         "",
         f"What changed after {picture.since} up to {picture.day}, from {picture.reports} "
         f"stored report(s). Control follows frontwatch's rules: reported, assessed or "
-        "confirmed events move it; claims only when corroborated; contradictions make a "
-        "place contested.",
+        "confirmed events move it; claims only when corroborated; contradicted, stale or "
+        "vaguely placed reports do not; one report alone does not overturn a known state.",
         "",
     ]
     if map_file:
