@@ -57,3 +57,10 @@ def test_vicinity_without_a_settlement_stays_unresolved(gazetteer: Gazetteer) ->
     (result,) = resolve(gazetteer, "fighting near Qwertzovka", "Qwertzovka")
     assert result.best is None
     assert to_place(result).lat is None
+
+
+def test_vicinity_leaves_demonyms_alone(gazetteer: Gazetteer) -> None:
+    (people, _) = resolve(
+        gazetteer, "Ukrainian troops entered Kramatorsk.", "Ukrainian", "Kramatorsk"
+    )
+    assert people.best is None

@@ -334,7 +334,14 @@ class Resolver:
                 resolutions[index].candidates = list(candidates)
                 _set_scores(resolutions[index], [float(x) for x in scores])
         if self.weights.vicinity:
-            locate_unknown(resolutions, self.weights)
+            # "Ukrainian" read where demonyms are not toponyms names no place at all.
+            people = {
+                index
+                for index, r in enumerate(resolutions)
+                if not r.candidates
+                and any(c.matched == "demonym" for c in self.gazetteer.candidates(r.toponym.text))
+            }
+            locate_unknown(resolutions, self.weights, skip=people)
         return resolutions
 
     def _containment(

@@ -17,7 +17,7 @@ article that names no settlement leaves such toponyms as they were.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import replace
 from typing import TYPE_CHECKING, TypeGuard
 
@@ -36,9 +36,12 @@ _SETTLEMENTS = {"settlement", "capital"}
 _NAMESAKES = {"country", "continent", "admin1"}
 
 
-def locate_unknown(resolutions: Sequence[Resolution], weights: Weights) -> None:
-    """Give the unknown toponyms of one article a vicinity candidate (in place)."""
-    chosen = [(r, r.best) for r in resolutions]
+def locate_unknown(
+    resolutions: Sequence[Resolution], weights: Weights, skip: Set[int] = frozenset()
+) -> None:
+    """Give the unknown toponyms of one article a vicinity candidate (in place), except
+    those at the indexes in ``skip``."""
+    chosen = [(r, r.best) for i, r in enumerate(resolutions) if i not in skip]
     placed = [(r.toponym.start, best) for r, best in chosen if _placed(best)]
     anchors = [(start, best) for start, best in placed if best.kind in _SETTLEMENTS]
     if not anchors:
