@@ -393,3 +393,14 @@ def test_outcomes_beside_attempts_and_clauses_of_their_own(
     pipeline: Any, text: str, expected: tuple[str, str, str, str]
 ) -> None:
     assert expected in kinds(events(pipeline, text))
+
+
+def test_plural_anaphors_and_objects_that_act(pipeline: Any) -> None:
+    text = "Shops are closed in Kupiansk and Balakliia since Russian forces took those towns."
+    found = kinds(events(pipeline, text))
+    assert ("control.capture", "RU", "Kupiansk", "reported") in found
+    assert ("control.capture", "RU", "Balakliia", "reported") in found
+    text = "Ukrainian troops prevented a Russian assault group from advancing near Kurakhove."
+    assert kinds(events(pipeline, text)) == {("control.advance", "RU", "Kurakhove", "negated")}
+    text = "Ukrainian forces repelled Russian offensives in the direction of Kurakhove."
+    assert ("control.advance", "RU", "Kurakhove", "negated") in kinds(events(pipeline, text))

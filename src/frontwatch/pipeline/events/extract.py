@@ -638,7 +638,13 @@ class EventExtractor:
             for t in head.subtree
             if t.lower_ in _ANAPHORS
             and t.i not in context.place_of
-            and (t.lower_ == "it" or any(c.lower_ in {"the", "this", "that"} for c in t.children))
+            and (
+                t.lower_ == "it"
+                or any(
+                    c.lower_ in {"the", "this", "that", "these", "those", "both"}
+                    for c in t.children
+                )
+            )
         ]
         for token in anaphors:
             path = self._path(doc, token.i, trigger, others, _ARGUMENT)
@@ -667,6 +673,16 @@ class EventExtractor:
                 same = [(r, m) for r, m in earlier if r >= previous.start]
             if not same:
                 return []
+            if token.lower_ in _PLURAL_ANAPHORS:
+                # "since taking those cities", "control of both settlements": every settlement
+                # the sentence (or the one before) named
+                found: list[tuple[PlaceMention, list[Any]]] = []
+                for _, mention in same:
+                    if all(m is not mention for m, _ in found) and self._argument_path(
+                        context, path, mention, definition, trigger
+                    ):
+                        found.append((mention, path))
+                return found
             mention = same[-1][1]
             if not self._argument_path(context, path, mention, definition, trigger):
                 continue
@@ -835,6 +851,15 @@ class EventExtractor:
             passive = [c for c in token.children if c.dep_ == "nsubjpass"]
             if passive and token.i != trigger.head:
                 return [t for s in passive for t in s.subtree]
+            if (
+                token.dep_ == "pcomp"
+                and token.head.lower_ == "from"
+                and token.head.head.pos_ in {"VERB", "AUX"}
+            ):
+                # "prevented a Russian group from advancing": the object is who advanced
+                objects = [c for c in token.head.head.children if c.dep_ == "dobj"]
+                if objects:
+                    return [t for o in objects for t in o.subtree]
             if (
                 token.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acl", "dobj", "pobj", "prep"}
                 and token.head.i != token.i
@@ -1060,9 +1085,10 @@ def _describes_other(doc: Any, root: int, mention: PlaceMention, context: _Conte
     for _ in range(6):
         if node.head.i == node.i:
             return False
+        listed = node.dep_ in {"conj", "appos"}
         node = node.head
         other = context.place_of.get(node.i)
-        if other is not None and other is not mention:
+        if other is not None and other is not mention and not listed:
             return True
         if node.pos_ in {"VERB", "AUX"}:
             return False
@@ -1126,7 +1152,8 @@ def _conjuncts(token: Any) -> list[Any]:
     return [m for m in members if m.i != token.i]
 
 
-_ANAPHORS = frozenset({"city", "town", "village", "settlement", "it"})
+_PLURAL_ANAPHORS = frozenset({"cities", "towns", "villages", "settlements"})
+_ANAPHORS = frozenset({"city", "town", "village", "settlement", "it"}) | _PLURAL_ANAPHORS
 
 
 def _proper(doc: Any, root: int) -> bool:
