@@ -91,6 +91,8 @@ class Recognizer:
             if not self._guarded(doc, start, end, persons, ner):
                 found.setdefault((start, end), set()).add("gazetteer")
         for (start, end), _ in ner.items():
+            if all(t.pos_ == "ADJ" for t in doc[start:end]):
+                continue  # "Ukrainian troops": the NER's GPE on a demonym is not a toponym
             if not any(s <= start and end <= e for s, e in found):
                 found.setdefault((start, end), set()).add("ner")
             else:
