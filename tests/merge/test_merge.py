@@ -147,13 +147,15 @@ def test_timeline_contradicted_cluster_changes_nothing() -> None:
     assert control_timeline(cluster_events(items)) == {}
 
 
-@pytest.mark.parametrize("echo", [RU_BLOG, Claimant(name="unnamed source")])
+@pytest.mark.parametrize(
+    ("echo", "outlet"), [(RU_BLOG, "B"), (Claimant(name="unnamed source"), "Outlet")]
+)
 def test_timeline_claim_echoed_by_its_side_or_an_unknown_does_not_move_state(
-    echo: Claimant,
+    echo: Claimant, outlet: str
 ) -> None:
     items = [
         reported(1, actor=RU, modality="claimed", claimants=(RU_MOD,)),
-        reported(2, actor=RU, modality="claimed", claimants=(echo,), outlet="B"),
+        reported(2, actor=RU, modality="claimed", claimants=(echo,), outlet=outlet),
     ]
     (cluster,) = cluster_events(items)
     assert cluster.independent_sources == 2
@@ -167,6 +169,17 @@ def test_timeline_claim_corroborated_by_a_neutral_source_moves_state() -> None:
     ]
     (state,) = control_timeline(cluster_events(items))["ua:lyman"]
     assert state.controller == "RU"
+
+
+def test_timeline_claim_told_by_two_outlets_with_an_outside_source_moves_state() -> None:
+    items = [
+        reported(1, modality="claimed", claimants=(UA_GS,)),
+        reported(2, modality="claimed", claimants=(Claimant(name="local officials"),)),
+    ]
+    assert control_timeline(cluster_events(items)) == {}  # one outlet
+    items[1] = reported(2, modality="claimed", claimants=items[1].event.attribution, outlet="B")
+    (state,) = control_timeline(cluster_events(items))["ua:lyman"]
+    assert state.controller == "UA"
 
 
 def test_timeline_uncertain_place_changes_nothing() -> None:

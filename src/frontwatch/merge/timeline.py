@@ -10,9 +10,10 @@ by :class:`ControlRules`, like an analyst would:
 
 - **Modality.** ``reported``, ``assessed`` and ``confirmed`` clusters move the state. A
   ``claimed`` cluster moves it only when corroborated: claimants of both sides say so, or
-  at least two independent sources tell it and one of them is a known third party (one
-  side's ministry, officials and milbloggers repeating each other are not independent, and
-  an unnamed source is not a known one).
+  at least two independent sources tell it and one of them is a known third party or,
+  told by another outlet, is not of the side that gains. One side's ministry, officials and
+  milbloggers repeating each other are not independent, nor is an unnamed source in the
+  same outlet's reporting.
   Forecasts, hypotheticals, denials and negations alone change nothing.
 - **Place.** Only Ukrainian settlements resolved to a gazetteer entry with at least
   ``min_place_confidence``: an ambiguous toponym (there are dozens of villages of most
@@ -213,10 +214,15 @@ def _moves(cluster: EventCluster, gaining: str) -> bool:
         return False
     if set(cluster.claiming_sides) >= {"UA", "RU"}:
         return True  # the other side says so too
-    # An independent source is a known third party (another government, an analyst, an
-    # agency): not a second voice of the side that gains, nor an unnamed or unknown one.
-    neutral = any(claimant.side == "other" for claimant in cluster.claimants)
-    return cluster.independent_sources >= 2 and neutral
+    # Independent corroboration: a known third party (another government, an analyst, an
+    # agency), or a source outside the gaining side told by another outlet. A second voice
+    # of the gaining side, or an unnamed source in the same report stream, is not.
+    if cluster.independent_sources < 2:
+        return False
+    if any(claimant.side == "other" for claimant in cluster.claimants):
+        return True
+    outside = any(claimant.side != gaining for claimant in cluster.claimants)
+    return outside and len(cluster.outlets) >= 2
 
 
 def _stale(cluster: EventCluster, days: int) -> bool:
