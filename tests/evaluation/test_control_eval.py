@@ -36,7 +36,7 @@ def test_control_precision_and_recall(tmp_path: Path, pipeline: Any) -> None:
     (reports / "a.jsonl").write_text(
         json.dumps(
             {
-                "text": "Ukrainian forces recaptured Lyman on October 1.",
+                "text": "Ukrainian forces recaptured Lyman in Donetsk Oblast on October 1.",
                 "published": "2022-10-02",
                 "outlet": "Test Wire",
             }
