@@ -321,6 +321,8 @@ class EventExtractor:
                 and self._weapon_near(doc, trigger)
             ):
                 definition = self.ontology.get("strike")
+            if _attributive(doc, trigger, context):
+                continue  # "in occupied Hola Prystan": a description, not an event
             others = trigger_tokens - trigger.tokens
             paths = self._places(context, trigger, definition, others)
             if not paths and definition.type in _CONTROL_TYPES:
@@ -772,10 +774,16 @@ class EventExtractor:
                 and not _compass(token)
                 and token.i not in own
                 and token.i not in context.place_of
-                and token.lower_ not in _AREA_NOUNS
-                and token.lemma_.lower() not in _AREA_NOUNS
+                and (
+                    (token.lower_ not in _AREA_NOUNS and token.lemma_.lower() not in _AREA_NOUNS)
+                    or (
+                        token.lemma_.lower() == "direction" and definition.type != "control.advance"
+                    )
+                )
             ):
-                return False  # "seized a cache of weapons from X": X qualifies another noun
+                # "seized a cache of weapons from X": X qualifies another noun; "retreated in
+                # the direction of X" is not a withdrawal from X
+                return False
             previous_dep = token.dep_
             previous_place = token.i in context.place_of and token.pos_ == "PROPN"
         if not path:
@@ -1103,6 +1111,18 @@ def _in_prep_phrase(token: Any, ids: set[int]) -> bool:
             return True
         node = node.head
     return False
+
+
+def _attributive(doc: Any, trigger: Trigger, context: _Context) -> bool:
+    """A participle right before a toponym, with no subject or auxiliary of its own
+    ("occupied Hola Prystan", "liberated Kherson"), describes the place."""
+    head = doc[trigger.head]
+    if trigger.kind not in {"verb", "place_verb"} or head.tag_ not in {"VBN", "VBD"}:
+        return False
+    if head.i + 1 >= len(doc) or head.i + 1 not in context.place_of:
+        return False
+    own = {"nsubj", "nsubjpass", "aux", "auxpass", "agent"}
+    return not any(c.dep_ in own for c in head.children) and head.dep_ not in {"ROOT", "conj"}
 
 
 def _relative_clause_of_object(verb: Any) -> Any | None:
