@@ -404,3 +404,10 @@ def test_plural_anaphors_and_objects_that_act(pipeline: Any) -> None:
     assert kinds(events(pipeline, text)) == {("control.advance", "RU", "Kurakhove", "negated")}
     text = "Ukrainian forces repelled Russian offensives in the direction of Kurakhove."
     assert ("control.advance", "RU", "Kurakhove", "negated") in kinds(events(pipeline, text))
+
+
+def test_participles_that_describe_are_not_events(pipeline: Any) -> None:
+    text = "The ministry is failing in its promises to properly equip mobilized men."
+    assert only(events(pipeline, text), "mobilization") == []
+    text = "Partisans attacked a checkpoint in occupied Hola Prystan."
+    assert only(events(pipeline, text), "control.capture") == []

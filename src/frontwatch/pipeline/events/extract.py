@@ -1114,15 +1114,20 @@ def _in_prep_phrase(token: Any, ids: set[int]) -> bool:
 
 
 def _attributive(doc: Any, trigger: Trigger, context: _Context) -> bool:
-    """A participle right before a toponym, with no subject or auxiliary of its own
-    ("occupied Hola Prystan", "liberated Kherson"), describes the place."""
+    """A participle right before a toponym or a noun, with no subject or auxiliary of its
+    own ("occupied Hola Prystan", "to equip mobilized men"), describes it."""
     head = doc[trigger.head]
     if trigger.kind not in {"verb", "place_verb"} or head.tag_ not in {"VBN", "VBD"}:
         return False
+    own = {"nsubj", "nsubjpass", "aux", "auxpass", "agent"}
+    if any(c.dep_ in own for c in head.children):
+        return False
+    # "to equip mobilized men": a misparsed adjective
+    if head.i > 0 and doc[head.i - 1].tag_ == "VB" and head.i + 1 < len(doc):
+        return bool(doc[head.i + 1].pos_ == "NOUN")
     if head.i + 1 >= len(doc) or head.i + 1 not in context.place_of:
         return False
-    own = {"nsubj", "nsubjpass", "aux", "auxpass", "agent"}
-    return not any(c.dep_ in own for c in head.children) and head.dep_ not in {"ROOT", "conj"}
+    return head.dep_ not in {"ROOT", "conj"}
 
 
 def _relative_clause_of_object(verb: Any) -> Any | None:
