@@ -203,6 +203,8 @@ class _Map:
         self.view = box(*extent)
         self.frame = self.ax.get_window_extent(self.renderer).shrunk(0.985, 0.985)
         self.taken: list[Bbox] = []
+        self.dots: list[tuple[float, float]] = []
+        """Display positions of the settlement markers (a label must not sit at another)."""
 
     # Drawing -------------------------------------------------------------------------
 
@@ -263,6 +265,7 @@ class _Map:
             for ink, width in ((_INK, 2.2), ("#ffd21f", 0.9)):
                 self.ax.scatter([lon], [lat], s=270, fc="none", ec=ink, lw=width, zorder=14)
         self.block(lon, lat, 10 if ring else 4)
+        self.dots.append(tuple(self.ax.transData.transform((lon, lat))))
 
     def legend(
         self, controllers: set[Controller], areas: Sequence[AreaKind], changed: bool
@@ -371,9 +374,21 @@ class _Map:
                 text, (lon, lat), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
                 fontsize=8, color=_INK, zorder=15, path_effects=_HALO, annotation_clip=False,
             )  # fmt: skip
+            if self._beside_another(artist, lon, lat):
+                artist.remove()
+                continue
             if self._try(artist, 1.0):
                 return True
         return False
+
+    def _beside_another(self, artist: Text, lon: float, lat: float) -> bool:
+        """The label would sit right next to another settlement's marker, where a reader
+        would take it for that settlement's name."""
+        own = self.ax.transData.transform((lon, lat))
+        extent = self._extent(artist, 24.0)
+        return any(
+            extent.contains(x, y) and math.hypot(x - own[0], y - own[1]) > 1.0 for x, y in self.dots
+        )
 
     def _callout(
         self, lon: float, lat: float, text: str, colour: str, radius: float, angle: float
