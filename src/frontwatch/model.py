@@ -24,12 +24,14 @@ from typing import Annotated, Literal, Self
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
+    "OPPOSITE",
     "SCHEMA_VERSION",
     "Actor",
     "ActorKind",
     "ActorMention",
     "Article",
     "ArticleAnalysis",
+    "Belligerent",
     "Claimant",
     "Contradiction",
     "ControlState",
@@ -63,6 +65,9 @@ SCHEMA_VERSION: Literal["frontwatch/1"] = "frontwatch/1"
 
 Side = Literal["UA", "RU", "other"]
 Controller = Literal["UA", "RU", "contested", "unknown"]
+Belligerent = Literal["UA", "RU"]
+OPPOSITE: dict[str, Belligerent] = {"UA": "RU", "RU": "UA"}
+"""The other side of the war, for captures and withdrawals."""
 TimePrecision = Literal["day", "week", "month", "year"]
 GeoPrecision = Literal["exact", "near", "region", "country"]
 ActorKind = Literal["side", "force", "unit", "person", "organization"]

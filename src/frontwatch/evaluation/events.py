@@ -40,8 +40,7 @@ from typing import Any
 from frontwatch.config import Settings
 from frontwatch.errors import FrontwatchError, InputError
 from frontwatch.gazetteer.names import name_key
-from frontwatch.merge.timeline import OPPOSITE
-from frontwatch.model import Event
+from frontwatch.model import OPPOSITE, Event
 from frontwatch.pipeline.ingest import IngestOptions, Ingestor
 
 __all__ = ["GoldError", "GoldEvent", "GoldParagraph", "evaluate_events", "read_gold", "score"]

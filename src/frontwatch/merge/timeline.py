@@ -47,13 +47,11 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from frontwatch.model import Controller, ControlState, EventCluster, Place
+from frontwatch.model import OPPOSITE, Controller, ControlState, EventCluster, Place
 
 __all__ = ["ControlChange", "ControlRules", "control_changes", "control_timeline"]
 
 MOVING = frozenset({"reported", "assessed", "confirmed"})
-OPPOSITE: dict[str, Controller] = {"UA": "RU", "RU": "UA"}
-"""The other side of the war, for captures and withdrawals."""
 _SETTLEMENTS = frozenset({"settlement", "capital"})
 
 
@@ -184,9 +182,10 @@ def _state(cluster: EventCluster, rules: ControlRules) -> ControlState | None:
     if place.confidence < rules.min_place_confidence:
         return None
     side = cluster.actor.side if cluster.actor else None
-    if side not in OPPOSITE:
-        return None
-    gaining: Controller = side if cluster.type == "control.capture" else OPPOSITE[side]  # type: ignore[assignment]
+    other = OPPOSITE.get(side or "")
+    if other is None:
+        return None  # no side, or a third party
+    gaining: Controller = OPPOSITE[other] if cluster.type == "control.capture" else other
     if not _moves(cluster, gaining) or _stale(cluster, rules.fresh_days):
         return None
     controller: Controller = gaining

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from frontwatch.model import (
+    OPPOSITE,
     Actor,
     ActorMention,
     Article,
@@ -187,6 +188,13 @@ class EventExtractor:
         self._aid_words = frozenset(
             w.lower() for w in self.ontology.get("aid").extra.get("aid_words", ())
         )
+        advance = self.ontology.get("control.advance").extra
+        self._partial = frozenset(advance.get("partial_areas", ()))
+        self._partial_modifiers = frozenset(advance.get("partial_modifiers", ()))
+        self._directional = frozenset(advance.get("directional", ()))
+        self._directed_preps = frozenset(advance.get("directed_preps", ())) | self._directional
+        self._directed_combat = frozenset(advance.get("directed_combat", ()))
+        self._directed_nouns = frozenset(advance.get("directed_nouns", ()))
 
     def extract(
         self,
@@ -573,24 +581,23 @@ class EventExtractor:
         a settlement ("the outskirts of X", "eastern X") is an advance of the side that gains
         it; an attack aimed at a place ("attacks toward X") is an attempted advance on it; a
         campaign noun not aimed at the place ("offensive operations at X") is combat there."""
-        advance = self.ontology.get("control.advance").extra
-        partial = set(advance.get("partial_areas", ()))
-        modifiers = set(advance.get("partial_modifiers", ()))
         kind = definition.type
-        aimed = self._aimed(path)
         if kind in {"control.capture", "control.withdrawal"} and (
-            any(t.lower_ in partial for t in path)
-            or (path and any(c.dep_ == "amod" and c.lower_ in modifiers for c in path[0].children))
-        ):
+            any(t.lower_ in self._partial for t in path)
+            or (
+                path
+                and any(c.dep_ == "amod" and c.lower_ in self._partial_modifiers
+                        for c in path[0].children)
+            )
+        ):  # fmt: skip
             if kind == "control.withdrawal":
-                side = actor.side if actor is not None else None
-                gaining = {"UA": "RU", "RU": "UA"}.get(side or "")
-                actor = _side_actor(gaining, "") if gaining else None  # type: ignore[arg-type]
+                gaining = OPPOSITE.get(actor.side or "") if actor is not None else None
+                actor = _side_actor(gaining, "") if gaining else None
             return "control.advance", actor
-        if kind == "combat" and aimed and lemma in set(advance.get("directed_combat", ())):
+        if kind == "combat" and lemma in self._directed_combat and self._aimed(path):
             return "control.advance", actor
-        if kind == "control.advance" and lemma in set(advance.get("directed_nouns", ())):
-            return (kind if aimed else "combat"), actor
+        if kind == "control.advance" and lemma in self._directed_nouns:
+            return (kind if self._aimed(path) else "combat"), actor
         return kind, actor
 
     def _aimed_through_verb(
@@ -612,16 +619,10 @@ class EventExtractor:
 
     def _aimed(self, path: list[Any]) -> bool:
         """The place is where the action is aimed: "toward X", "in the direction of X"."""
-        advance = self.ontology.get("control.advance").extra
-        directional = set(advance.get("directional", ()))
-        preps = [t for t in path if t.dep_ == "prep"]
-        if any(t.lower_ in directional and t.pos_ == "NOUN" for t in path):
+        if any(t.lower_ in self._directional and t.pos_ == "NOUN" for t in path):
             return True
-        if not preps:
-            return False
-        return preps[0].lower_ in set(advance.get("directed_preps", ())) or (
-            preps[0].lower_ in directional
-        )
+        preps = [t for t in path if t.dep_ == "prep"]
+        return bool(preps) and preps[0].lower_ in self._directed_preps
 
     def _named_elsewhere(
         self,

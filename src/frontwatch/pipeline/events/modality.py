@@ -201,10 +201,10 @@ class ModalityReader:
                 forecast = True
         if not claims and _main_clause(doc[head]):
             claims.extend(self._sentence_according(sentence, actor_of))
-        if attempt and outcome and not negated and not _gains_beside(chain):
+        if attempt and outcome and not negated and not _gains_beside(chain, cues):
             # an attempt whose outcome the text does not give has not happened (yet)
             forecast = True
-        if outcome and not negated and _no_gains_beside(chain, cues):
+        if outcome and not negated and _gains_beside(chain, cues) is False:
             negated = True  # "attacked toward X but did not take any new territory"
         failed = any(t.lower_ in _ATTEMPT_FAILED for t in sentence) or any(
             child.dep_ == "conj" and child.lemma_.lower() in cues.repelling_verbs
@@ -328,18 +328,9 @@ class ModalityReader:
 
 
 _TEMPORAL_PREPS = frozenset({"since", "after", "following", "before", "upon"})
-_GAIN_NOUNS = frozenset(
-    {"gain", "advance", "territory", "ground", "progress", "success", "headway", "breakthrough"}
-)
 
 
-def _no_gains_beside(chain: list[Any], cues: Cues) -> bool:
-    """A coordinated clause that denies any result: "continued attacks toward X *but did not
-    make any gains*" / "*but did not take any new territory*"."""
-    return _gains_beside(chain) is False
-
-
-def _gains_beside(chain: list[Any]) -> bool | None:
+def _gains_beside(chain: list[Any], cues: Cues) -> bool | None:
     """Whether a clause coordinated with the trigger's chain reports a result (True: "... and
     made incremental gains"), denies one (False: "... but did not take any territory"), or
     says nothing of it (None)."""
@@ -354,7 +345,7 @@ def _gains_beside(chain: list[Any]) -> bool | None:
             if not objects:
                 continue
             nothing = any(c.dep_ == "det" and c.lower_ == "no" for o in objects for c in o.children)
-            if not any(o.lemma_.lower() in _GAIN_NOUNS for o in objects):
+            if not any(o.lemma_.lower() in cues.gain_nouns for o in objects):
                 continue
             return not (negative or nothing)
     return None

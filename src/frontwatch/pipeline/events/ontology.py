@@ -118,6 +118,8 @@ class Cues:
     """ "have *yet* to take X"."""
     reporting_nouns: dict[str, str] = field(default_factory=dict)
     """Noun lemma → the modality it gives its clause ("Russian *claims* that ...")."""
+    gain_nouns: frozenset[str] = frozenset()
+    """Results of an attack ("... but did not make any *gains*")."""
 
     @classmethod
     @cache
@@ -141,6 +143,7 @@ class Cues:
             hedges_assessed=tuple(raw["hedges_assessed"]),
             repelling_verbs=frozenset(raw.get("repelling_verbs", ())),
             pending_words=frozenset(raw.get("pending_words", ())),
+            gain_nouns=frozenset(raw.get("gain_nouns", ())),
             reporting_nouns={
                 lemma: modality
                 for modality, lemmas in raw.get("reporting_nouns", {}).items()
