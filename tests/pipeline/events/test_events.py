@@ -411,3 +411,59 @@ def test_participles_that_describe_are_not_events(pipeline: Any) -> None:
     assert only(events(pipeline, text), "mobilization") == []
     text = "Partisans attacked a checkpoint in occupied Hola Prystan."
     assert only(events(pipeline, text), "control.capture") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Russian troops are very unlikely to be able to take Siversk this month.", "forecast"),
+        ("Russian forces appear poised to seize Siversk.", "forecast"),
+        ("We assess that Russian troops were unable to secure Siversk.", "negated"),
+        (
+            "Russian troops will likely turn north once they fully secure Siversk.",
+            "forecast",
+        ),
+        (
+            "Russian troops intended to push west after completing the capture of Siversk.",
+            "forecast",
+        ),
+        (
+            "Russian troops paused after capturing Siversk on Friday and will likely regroup.",
+            "reported",
+        ),
+        ("ISW mistakenly reported on Friday that Russian troops seized Siversk.", "negated"),
+        (
+            "An earlier version of this report stated that Russian troops seized Siversk.",
+            "negated",
+        ),
+        ("The Russian MoD falsely claimed that its troops seized Siversk.", "denied"),
+    ],
+)  # fmt: skip
+def test_modality_of_prospects_failures_and_retractions(
+    pipeline: Any, text: str, modality: str
+) -> None:
+    (event,) = only(events(pipeline, text), "control.capture")
+    assert event.modality == modality
+
+
+def test_civilians_and_part_of_a_force_leaving_change_no_control(pipeline: Any) -> None:
+    text = "Partisans said that occupation authorities fled Nova Kakhovka on Monday."
+    assert only(events(pipeline, text), "control.withdrawal") == []
+    text = "Officials reported that most Russian forces have left Nova Kakhovka."
+    assert only(events(pipeline, text), "control.withdrawal") == []
+    text = "Ukrainian officials ordered a withdrawal of troops from Nova Kakhovka on Monday."
+    assert places(events(pipeline, text), "control.withdrawal") == ["Nova Kakhovka"]
+
+
+def test_part_of_a_settlement_as_the_object_is_an_advance(pipeline: Any) -> None:
+    text = "Russian troops took control of the entry points to Siversk."
+    assert kinds(events(pipeline, text)) == {("control.advance", "RU", "Siversk", "reported")}
+    text = "Russian troops took control of Siversk."
+    assert kinds(events(pipeline, text)) == {("control.capture", "RU", "Siversk", "reported")}
+
+
+def test_participles_after_a_noun(pipeline: Any) -> None:
+    text = "Footage taken in Huliaipole overnight shows several explosions."
+    assert only(events(pipeline, text), "control.capture") == []
+    text = "Siversk, captured by Russian forces on Friday, lies north of Bakhmut."
+    assert kinds(events(pipeline, text)) == {("control.capture", "RU", "Siversk", "reported")}

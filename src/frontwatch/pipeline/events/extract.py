@@ -346,6 +346,12 @@ class EventExtractor:
             if _object_is_actor(doc, trigger):
                 agent_tokens = [t for c in doc[trigger.head].children if c.dep_ == "dobj"
                                 for t in c.subtree]  # fmt: skip
+            if definition.type in _CONTROL_TYPES and self._civil(agent_tokens, trigger):
+                continue  # "occupation authorities fled X": no forces left it
+            if definition.type == "control.withdrawal" and self._partial_agent(
+                agent_tokens, trigger
+            ):
+                continue  # "most Russian forces have left X": the rest still hold it
             actor = self._actor(context, agent_tokens)
             if actor is None and definition.type in _CONTROL_TYPES:
                 actor = self._side_in_context(context, sentence, trigger)
@@ -368,7 +374,9 @@ class EventExtractor:
                                        "combat", "strike", "annexation"}:  # fmt: skip
                 targets = targets[:1]
             for mention, path in targets:
-                event_type, event_actor = self._kind(definition, path, actor, lemma)
+                event_type, event_actor = self._kind(
+                    definition, path, actor, lemma, self._partial_object(doc, trigger, context)
+                )
                 if event_type not in readings:
                     readings[event_type] = self.modality.read(
                         doc, trigger.head, trigger.tokens, event_type, sentence, context.actor_of
@@ -504,6 +512,20 @@ class EventExtractor:
             chosen.extend(self._unknown_names(context, trigger, definition, others, chosen))
         if not chosen and head.dep_ == "relcl" and definition.places != "settlement":
             chosen.extend((m, []) for m in self._relative_head_places(context, head))
+        if (
+            not chosen
+            and definition.type == "control.capture"
+            and head.dep_ == "acl"
+            and head.tag_ == "VBN"
+            and not any(c.dep_ == "dobj" for c in head.children)
+        ):
+            # "Siversk, captured by Russian forces on Friday, ...": the noun the participle
+            # describes is what was taken
+            chosen.extend(
+                (m, [])
+                for m in self._relative_head_places(context, head)
+                if m.place.kind in _SETTLEMENT_KINDS
+            )
         if not chosen and control:
             clause = _relative_clause_of_object(head)
             if clause is not None:
@@ -575,15 +597,22 @@ class EventExtractor:
         return found
 
     def _kind(
-        self, definition: EventDefinition, path: list[Any], actor: Actor | None, lemma: str
+        self,
+        definition: EventDefinition,
+        path: list[Any],
+        actor: Actor | None,
+        lemma: str,
+        partial_object: bool = False,
     ) -> tuple[str, Actor | None]:
         """The event's type for one of its places: a capture of, or a withdrawal from, part of
-        a settlement ("the outskirts of X", "eastern X") is an advance of the side that gains
-        it; an attack aimed at a place ("attacks toward X") is an attempted advance on it; a
-        campaign noun not aimed at the place ("offensive operations at X") is combat there."""
+        a settlement ("the outskirts of X", "eastern X", "took control of the entry points to
+        X") is an advance of the side that gains it; an attack aimed at a place ("attacks
+        toward X") is an attempted advance on it; a campaign noun not aimed at the place
+        ("offensive operations at X") is combat there."""
         kind = definition.type
         if kind in {"control.capture", "control.withdrawal"} and (
-            any(t.lower_ in self._partial for t in path)
+            partial_object
+            or any(t.lower_ in self._partial for t in path)
             or (
                 path
                 and any(c.dep_ == "amod" and c.lower_ in self._partial_modifiers
@@ -599,6 +628,30 @@ class EventExtractor:
         if kind == "control.advance" and lemma in self._directed_nouns:
             return (kind if self._aimed(path) else "combat"), actor
         return kind, actor
+
+    def _partial_object(self, doc: Any, trigger: Trigger, context: _Context) -> bool:
+        """The trigger's object is part of a place, whatever the parser attached the place
+        to: "took control of *the entry points* to the city"."""
+        head = doc[trigger.head]
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        if head.lemma_.lower() == "control":
+            objects = [head]
+        found = []
+        for obj in objects:
+            if obj.lemma_.lower() == "control":
+                found += [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for g in p.children if g.dep_ == "pobj"]  # fmt: skip
+            else:
+                found.append(obj)
+        return any(
+            obj.i not in context.place_of
+            and obj.pos_ == "NOUN"
+            and any(
+                t.lower_ in self._partial
+                for t in (obj, *(c for c in obj.children if c.dep_ == "compound"))
+            )
+            for obj in found
+        )
 
     def _aimed_through_verb(
         self, doc: Any, root: int, trigger: Trigger, others: set[int]
@@ -884,6 +937,32 @@ class EventExtractor:
         evaluation ("illegal annexation")."""
         return token.pos_ == "PROPN" or str(token.lower_) in self.ontology.side_words
 
+    def _civil(self, tokens: list[Any], trigger: Trigger) -> bool:
+        """The trigger's own subject is civilians or civil authorities: the head noun of its
+        phrase is one of the ontology's ``civil_agents`` ("occupation authorities fled X",
+        not "officials ordered a withdrawal of troops", where the troops withdraw)."""
+        ids = {t.i for t in tokens}
+        heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+        return any(
+            t.pos_ == "NOUN"
+            and t.lemma_.lower() in self.ontology.civil_agents
+            and t.head.i in trigger.tokens
+            for t in heads
+        )
+
+    def _partial_agent(self, tokens: list[Any], trigger: Trigger) -> bool:
+        """The trigger's subject is part of a force: "*most* Russian forces have left X",
+        "*some* of the units withdrew"."""
+        ids = {t.i for t in tokens}
+        quantifiers = self.ontology.partial_agents
+        for head in (t for t in tokens if t.head.i not in ids and t.head.i in trigger.tokens):
+            if head.lower_ in quantifiers or any(
+                c.dep_ in {"amod", "det", "quantmod", "nummod"} and c.lower_ in quantifiers
+                for c in head.children
+            ):
+                return True
+        return False
+
     def _actor(self, context: _Context, tokens: list[Any]) -> Actor | None:
         if not tokens:
             return None
@@ -1115,14 +1194,25 @@ def _in_prep_phrase(token: Any, ids: set[int]) -> bool:
 
 
 def _attributive(doc: Any, trigger: Trigger, context: _Context) -> bool:
-    """A participle right before a toponym or a noun, with no subject or auxiliary of its
-    own ("occupied Hola Prystan", "to equip mobilized men"), describes it."""
+    """A participle with no subject or auxiliary of its own that describes a noun: right
+    before a toponym or a noun ("occupied Hola Prystan", "to equip mobilized men"), or after
+    a noun that is not a place ("footage *taken* in X")."""
     head = doc[trigger.head]
     if trigger.kind not in {"verb", "place_verb"} or head.tag_ not in {"VBN", "VBD"}:
         return False
     own = {"nsubj", "nsubjpass", "aux", "auxpass", "agent"}
     if any(c.dep_ in own for c in head.children):
         return False
+    if (
+        head.dep_ == "acl"
+        and head.tag_ == "VBN"
+        and trigger.definition.type in _CONTROL_TYPES
+        and head.head.pos_ == "NOUN"
+        and head.head.i not in context.place_of
+        and head.head.lower_ not in _AREA_NOUNS
+        and head.head.lemma_.lower() not in _AREA_NOUNS
+    ):
+        return True  # "footage taken in X": what was taken is the footage
     # "to equip mobilized men": a misparsed adjective
     if head.i > 0 and doc[head.i - 1].tag_ == "VB" and head.i + 1 < len(doc):
         return bool(doc[head.i + 1].pos_ == "NOUN")

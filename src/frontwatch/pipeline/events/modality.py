@@ -70,8 +70,11 @@ class ModalityReader:
         steps = 0
         outcome = event_type in _OUTCOME_TYPES
         chain = [token]
+        timed = False  # inside a temporal clause that takes its governor's prospect
         while steps < 15:
             steps += 1
+            if timed and not own_chain and _prospective(token, cues):
+                forecast = True  # "will attack Y once they secure X": X is not secured yet
             if own_chain:
                 for child in token.children:
                     word = child.lower_
@@ -133,6 +136,12 @@ class ModalityReader:
                 kind = cues.reporting[parent_lemma]
                 if kind == "confirmed" and not self._confirming(parent):
                     kind = "claimed"
+                retraction = _retraction(parent, cues)
+                if retraction == "self" or (retraction == "other" and self._self_source(claimant)):
+                    negated = True  # "ISW mistakenly reported", "a previous version stated"
+                elif retraction == "other":
+                    kind = "denied"  # "the MoD falsely claimed that ...": the article denies it
+                timed = False
                 level = [(kind, claimant)]
                 level += [("claimed", extra) for extra in self._citing(parent, actor_of)]
                 claims[:0] = level  # outer reporting verbs come first in the chain
@@ -154,6 +163,16 @@ class ModalityReader:
             ):
                 # "Ukrainian sources refuted Russian claims that ...": the claim is denied
                 claims.insert(0, ("denied", self._subject_claimant(parent, actor_of)))
+            if (
+                own_chain
+                and dep == "xcomp"
+                and parent.pos_ == "ADJ"
+                and all(t.pos_ in {"VERB", "AUX", "ADJ"} for t in chain[1:])
+            ):
+                if parent_lemma in cues.forecast_adjectives:
+                    forecast = True  # "are unlikely to be able to take X"
+                elif parent_lemma in cues.failure_adjectives:
+                    negated = True  # "were unable to secure X"
             if own_chain and _purpose(token, parent):
                 attempt = True  # "attacks to seize X", "fought in order to advance toward X"
             if (
@@ -165,6 +184,11 @@ class ModalityReader:
                 negated = True  # "Russian attacks toward X stalled"
             if dep in {"pcomp", "pobj"} and parent.lower_ in _TEMPORAL_PREPS:
                 own_chain = False  # "have not advanced since securing X": X was secured
+                timed = timed or (parent.lower_ != "since" and _undated_present(token))
+            elif dep == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in cues.temporal_marks for c in token.children
+            ):
+                timed = timed or _undated_present(token)
             if dep in {"nsubj", "nsubjpass", "csubj"}:
                 own_chain = False
             elif dep == "advcl" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
@@ -364,6 +388,43 @@ def _purpose(token: Any, parent: Any) -> bool:
         # "continued operations to seize X": the parser hangs the purpose on the verb
         return any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < token.i for c in parent.children)
     return bool(token.dep_ == "advcl" or parent.pos_ == "NOUN")  # "an operation to seize X"
+
+
+def _prospective(verb: Any, cues: Cues) -> bool:
+    """The clause of ``verb`` looks ahead: a future modal ("*will* launch") or an intention
+    ("*intended* to pivot")."""
+    if verb.lemma_.lower() in cues.forecast_verbs and verb.pos_ in {"VERB", "AUX"}:
+        return True
+    return not _perfect(verb) and any(
+        c.dep_ == "aux" and c.lower_ in cues.forecast_modals for c in verb.children
+    )
+
+
+def _undated_present(clause: Any) -> bool:
+    """A temporal clause that is not set in the past: not a past tense and no date of its own
+    ("once they secure X", "after completing the capture of X", not "after capturing X on
+    April 1")."""
+    if clause.tag_ in {"VBD", "VBN"}:
+        return False
+    return not any(t.ent_type_ == "DATE" for t in clause.subtree)
+
+
+def _retraction(verb: Any, cues: Cues) -> str | None:
+    """Whether a reporting verb withdraws what it reports: ``"self"`` for the report's own
+    correction ("a *previous version* of this report stated"), ``"other"`` for a report
+    called wrong ("*mistakenly* reported", "*falsely* claimed"; the caller tells whether its
+    subject is the report itself), None otherwise."""
+    for subject in verb.children:
+        if subject.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        words = [t.lower_ for t in subject.subtree]
+        for sequence in cues.correction_subjects:
+            size = len(sequence)
+            if any(tuple(words[i : i + size]) == sequence for i in range(len(words) - size + 1)):
+                return "self"
+    if any(c.dep_ == "advmod" and c.lower_ in cues.retraction_modifiers for c in verb.children):
+        return "other"
+    return None
 
 
 def _perfect(verb: Any) -> bool:

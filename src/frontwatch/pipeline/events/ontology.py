@@ -50,6 +50,12 @@ class Ontology:
     """Lower-cased words that name a side ("russian", "kremlin", "kyiv")."""
     toponym_endings: tuple[str, ...] = ()
     """Endings of East Slavic settlement names, for names the gazetteer does not know."""
+    civil_agents: frozenset[str] = frozenset()
+    """Head nouns of agents whose leaving a place is not a change of military control
+    ("occupation authorities fled X")."""
+    partial_agents: frozenset[str] = frozenset()
+    """Quantifiers of a withdrawing agent that leave part of the force ("*most* forces
+    left X")."""
 
     def lemma(self, token: Any) -> str:
         """The token's lemma, corrected for the irregular forms of the lexicon."""
@@ -68,6 +74,8 @@ class Ontology:
                 irregular=raw.get("irregular", {}),
                 side_words=raw.get("side_words", {}),
                 toponym_endings=tuple(raw.get("toponym_endings", ())),
+                civil_agents=frozenset(raw.get("civil_agents", ())),
+                partial_agents=frozenset(raw.get("partial_agents", ())),
             )
         except (KeyError, TypeError) as exc:
             raise FrontwatchError(f"data/events/ontology.json is malformed: {exc!r}") from None
@@ -120,6 +128,17 @@ class Cues:
     """Noun lemma → the modality it gives its clause ("Russian *claims* that ...")."""
     gain_nouns: frozenset[str] = frozenset()
     """Results of an attack ("... but did not make any *gains*")."""
+    forecast_adjectives: frozenset[str] = frozenset()
+    """Adjectives whose complement is a prospect ("*unlikely* to take X")."""
+    failure_adjectives: frozenset[str] = frozenset()
+    """ "were *unable* to secure X"."""
+    retraction_modifiers: frozenset[str] = frozenset()
+    """Adverbs that make a reporting verb a retraction ("*mistakenly* reported")."""
+    correction_subjects: tuple[tuple[str, ...], ...] = ()
+    """Word sequences in a reporting verb's subject that mark a correction ("a *previous
+    version* of this report stated")."""
+    temporal_marks: frozenset[str] = frozenset()
+    """Conjunctions and prepositions of a temporal clause ("*once* they secure X")."""
 
     @classmethod
     @cache
@@ -144,6 +163,11 @@ class Cues:
             repelling_verbs=frozenset(raw.get("repelling_verbs", ())),
             pending_words=frozenset(raw.get("pending_words", ())),
             gain_nouns=frozenset(raw.get("gain_nouns", ())),
+            forecast_adjectives=frozenset(raw.get("forecast_adjectives", ())),
+            failure_adjectives=frozenset(raw.get("failure_adjectives", ())),
+            retraction_modifiers=frozenset(raw.get("retraction_modifiers", ())),
+            correction_subjects=tuple(tuple(words) for words in raw.get("correction_subjects", ())),
+            temporal_marks=frozenset(raw.get("temporal_marks", ())),
             reporting_nouns={
                 lemma: modality
                 for modality, lemmas in raw.get("reporting_nouns", {}).items()
