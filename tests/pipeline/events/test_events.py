@@ -463,7 +463,10 @@ def test_part_of_a_settlement_as_the_object_is_an_advance(pipeline: Any) -> None
 
 
 def test_participles_after_a_noun(pipeline: Any) -> None:
-    text = "Footage taken in Huliaipole overnight shows several explosions."
-    assert only(events(pipeline, text), "control.capture") == []
+    for text in (
+        "Footage taken in Huliaipole overnight shows several explosions.",
+        "Footage taken in Huliaipole on Friday shows smoke over the town.",  # misparsed
+    ):
+        assert only(events(pipeline, text), "control.capture") == []
     text = "Siversk, captured by Russian forces on Friday, lies north of Bakhmut."
     assert kinds(events(pipeline, text)) == {("control.capture", "RU", "Siversk", "reported")}

@@ -1200,19 +1200,26 @@ def _attributive(doc: Any, trigger: Trigger, context: _Context) -> bool:
     head = doc[trigger.head]
     if trigger.kind not in {"verb", "place_verb"} or head.tag_ not in {"VBN", "VBD"}:
         return False
+    described = None
+    if head.dep_ == "acl":
+        described = head.head
+    elif not any(c.dep_ in {"aux", "auxpass"} for c in head.children):
+        # "Footage taken in X shows ...", parsed as if the footage had taken something
+        described = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if (
+        described is not None
+        and head.tag_ == "VBN"
+        and trigger.definition.type in _CONTROL_TYPES
+        and described.pos_ == "NOUN"
+        and described.i not in context.place_of
+        and described.i not in context.actor_of
+        and described.lower_ not in _AREA_NOUNS
+        and described.lemma_.lower() not in _AREA_NOUNS
+    ):
+        return True  # "footage taken in X": what was taken is the footage
     own = {"nsubj", "nsubjpass", "aux", "auxpass", "agent"}
     if any(c.dep_ in own for c in head.children):
         return False
-    if (
-        head.dep_ == "acl"
-        and head.tag_ == "VBN"
-        and trigger.definition.type in _CONTROL_TYPES
-        and head.head.pos_ == "NOUN"
-        and head.head.i not in context.place_of
-        and head.head.lower_ not in _AREA_NOUNS
-        and head.head.lemma_.lower() not in _AREA_NOUNS
-    ):
-        return True  # "footage taken in X": what was taken is the footage
     # "to equip mobilized men": a misparsed adjective
     if head.i > 0 and doc[head.i - 1].tag_ == "VB" and head.i + 1 < len(doc):
         return bool(doc[head.i + 1].pos_ == "NOUN")

@@ -42,10 +42,21 @@ __all__ = ["Resolution", "Resolver", "Toponym", "Weights"]
 _LEADING = re.compile(r"^(the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")
 _CONTAINER = re.compile(
-    r"^\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*){0,3})"
+    r"^\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?\s+)?"
+    r"((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*){0,3})"
 )
+"""A region right after a toponym: "X, Texas", "X in (northern) Kherson Oblast"."""
+_LIST_REST = re.compile(
+    r"^(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})+"
+    r"(?=\s+in\s)"
+)
+"""The rest of a list of names that ends in a region: in "X, Y, and Z in Kherson Oblast"
+the region holds X and Y too."""
 _PRECEDING_CONTAINER = re.compile(r"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})['’]s\s+$")
 _COMMA_BEFORE = re.compile(r"\s*,\s*$")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[A-Z\"“])|\n")
 _COUNTY_LIST = re.compile(
     r"^(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*)"
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})*\s+(?:counties|Counties|parishes|Parishes)\b"
@@ -166,6 +177,10 @@ class Weights:
 
     population: float = 1.0
     """Prior per tenfold population of a settlement."""
+    unknown_population: int = 200
+    """Population assumed for a settlement the sources give none (register entries that
+    GeoNames, which lists places of 500 people and more, does not have): a village, not
+    an empty place."""
     country: float = 8.5
     """Prior of a country (a city of 10**8.5 people would tie)."""
     admin1: float = 6.5
@@ -180,6 +195,12 @@ class Weights:
     """Bonus for being near another resolved place, decaying with distance."""
     proximity_km: float = 150.0
     """Distance at which the proximity bonus has fallen to 1/e."""
+    local_proximity: float = 3.0
+    """Bonus for being near (or inside) the places named within ``local_chars`` of the
+    toponym, averaged over them: a sentence's neighbours say more than the whole article
+    ("advancing via Bohorodychne, southeast of Pasika")."""
+    local_chars: int = 150
+    """Characters between two mentions for them to count as local context."""
     shadowed_alternate: float = 1.5
     """Penalty for a settlement matched by an alternate name that is another place's main
     name."""
@@ -328,7 +349,12 @@ class Resolver:
             order = np.argsort(-scores, kind="stable")[:limit]
             kept.append([first.candidates[i] for i in order])
             base.append(scores[order])
-        final = _Joint(kept, base, self.weights).solve()
+        spans = [
+            [(resolutions[i].toponym.start, resolutions[i].toponym.end) for i in indexes]
+            for indexes in members
+        ]
+        local = _local_groups(text, spans, self.weights.local_chars)
+        final = _Joint(kept, base, self.weights, local).solve()
         for indexes, candidates, scores in zip(members, kept, final, strict=True):
             for index in indexes:
                 resolutions[index].candidates = list(candidates)
@@ -355,7 +381,13 @@ class Resolver:
         comma = _COMMA_BEFORE.search(text[max(0, start - 4) : start])
         before_place = ends.get(start - len(comma.group(0)), []) if comma else []
         containers: list[Candidate] = []
-        after = _CONTAINER.match(text[resolution.toponym.end : resolution.toponym.end + 80])
+        end = resolution.toponym.end
+        listed = _LIST_REST.match(text[end : end + 200])
+        if listed:
+            end += listed.end()
+        after = _CONTAINER.match(text[end : end + 80])
+        if after and listed and not after.group(0).lstrip().startswith("in"):
+            after = None  # a list continues only into "in Region"
         if after:
             containers += self._regions(after.group(1))
         before = _PRECEDING_CONTAINER.search(
@@ -401,7 +433,11 @@ class _Joint:
     """
 
     def __init__(
-        self, candidates: list[list[Candidate]], base: list[np.ndarray], weights: Weights
+        self,
+        candidates: list[list[Candidate]],
+        base: list[np.ndarray],
+        weights: Weights,
+        local: np.ndarray | None = None,
     ) -> None:
         self.base = base
         self.weights = weights
@@ -420,6 +456,10 @@ class _Joint:
         self.is_admin = np.array([c.kind in {"admin1", "admin2"} for c in flat])
         self.closeness = self._closeness()
         self.proxy = _city_proxies(candidates)
+        if local is None:
+            local = np.zeros((len(candidates), len(candidates)), dtype=bool)
+        self.local = np.asarray(local[self.group][:, self.group])
+        """Candidate × candidate: whether their groups are named in one sentence."""
 
     def _closeness(self) -> np.ndarray:
         lat, lon = self.lat, self.lon
@@ -467,14 +507,18 @@ class _Joint:
             admin1[self.stateless] = self._group_max(admin1)[self.stateless]
             near = (weight * self.closeness).sum(axis=1)
             contains = (weight * inside).sum(axis=1)
+            local_weight = np.where(self.local, weight, 0.0)
+            neighbours = np.maximum(local_weight.sum(axis=1), 1.0)
+            local = (local_weight * (self.closeness + inside)).sum(axis=1) / neighbours
             context = (
                 scale
                 * (
                     weights.country_focus * country
                     + weights.admin1_focus * admin1
                     + weights.proximity * (near + contains)
-                )[self.proxy]
-            )
+                )
+                + weights.local_proximity * local
+            )[self.proxy]
             scores = [
                 base + part
                 for base, part in zip(
@@ -482,6 +526,21 @@ class _Joint:
                 )
             ]
         return scores
+
+
+def _local_groups(text: str, spans: list[list[tuple[int, int]]], limit: int) -> np.ndarray:
+    """Group × group: whether the two names occur within ``limit`` characters of each other
+    with no sentence end between them (never a group with itself)."""
+    count = len(spans)
+    near = np.zeros((count, count), dtype=bool)
+    mentions = sorted((start, end, group) for group, at in enumerate(spans) for start, end in at)
+    for i, (_, end, group) in enumerate(mentions):
+        for start, _, other in mentions[i + 1 :]:
+            if start - end > limit:
+                break
+            if other != group and not _SENTENCE_END.search(text, end, start):
+                near[group, other] = near[other, group] = True
+    return near
 
 
 def _city_proxies(candidates: list[list[Candidate]]) -> np.ndarray:
@@ -549,7 +608,10 @@ def _prior(candidate: Candidate, weights: Weights) -> float:
     # A county's population says little about how often news names it rather than one of
     # its namesakes (local news names its own county): second-level divisions take the
     # fixed prior alone.
-    size = weights.population * math.log10(candidate.population + 1)
+    population = candidate.population
+    if population == 0 and candidate.kind in {"settlement", "capital"}:
+        population = weights.unknown_population
+    size = weights.population * math.log10(population + 1)
     if candidate.kind == "admin2":
         size = 0.0
     score = max(fixed, size) if fixed is not None else size
