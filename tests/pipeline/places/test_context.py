@@ -37,13 +37,13 @@ def test_context_region_after_a_list_holds_every_name(gazetteer: Gazetteer) -> N
 
 def test_context_a_sentence_neighbour_outweighs_the_article(gazetteer: Gazetteer) -> None:
     text = (
-        "Air defence was active over Lviv, Ternopil, Lutsk and Ivano-Frankivsk overnight. "
-        "Officials in Lviv and Lutsk reported no damage. "
+        "Air defence was active over Lviv overnight. "
         "In the east, troops advanced south via Bohorodychne, just southeast of Pasika."
     )
-    names = ("Lviv", "Ternopil", "Lutsk", "Ivano-Frankivsk", "Bohorodychne", "Pasika")
+    names = ("Lviv", "Bohorodychne", "Pasika")
     best = resolve(gazetteer, text, *names)
-    assert best["Pasika"].admin1 == "Kharkiv Oblast"
+    assert best["Pasika"].admin1 == "Kharkiv Oblast"  # the register's village near Izium
+    # the whole article alone prefers the larger Pasika, in Zakarpattia Oblast
     article_only = replace(Weights(), local_proximity=0.0)
     best = resolve(gazetteer, text, *names, weights=article_only)
     assert best["Pasika"].admin1 == "Zakarpattia Oblast"

@@ -177,10 +177,6 @@ class Weights:
 
     population: float = 1.0
     """Prior per tenfold population of a settlement."""
-    unknown_population: int = 200
-    """Population assumed for a settlement the sources give none (register entries that
-    GeoNames, which lists places of 500 people and more, does not have): a village, not
-    an empty place."""
     country: float = 8.5
     """Prior of a country (a city of 10**8.5 people would tie)."""
     admin1: float = 6.5
@@ -608,10 +604,7 @@ def _prior(candidate: Candidate, weights: Weights) -> float:
     # A county's population says little about how often news names it rather than one of
     # its namesakes (local news names its own county): second-level divisions take the
     # fixed prior alone.
-    population = candidate.population
-    if population == 0 and candidate.kind in {"settlement", "capital"}:
-        population = weights.unknown_population
-    size = weights.population * math.log10(population + 1)
+    size = weights.population * math.log10(candidate.population + 1)
     if candidate.kind == "admin2":
         size = 0.0
     score = max(fixed, size) if fixed is not None else size
