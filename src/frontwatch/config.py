@@ -50,7 +50,7 @@ class Settings(BaseModel):
     progress_threshold: int = Field(default=3, ge=0)
     """Show a progress bar on stderr when more inputs than this are processed."""
     gazetteer: str | None = None
-    """Path of the gazetteer SQLite file; default: ``gazetteer-v1.sqlite`` in the user's cache
+    """Path of the gazetteer SQLite file; default: ``gazetteer-v2.sqlite`` in the user's cache
     directory, built on first use."""
     geonames_dump: str | None = None
     """A GeoNames dump (``UA.txt``, ``allCountries.txt``) to add when building the gazetteer."""
