@@ -8,6 +8,7 @@ import struct
 from pathlib import Path
 
 import pytest
+from matplotlib.text import Annotation
 
 from frontwatch.controlmap import ControlLayer
 from frontwatch.situation.render_map import (
@@ -17,6 +18,7 @@ from frontwatch.situation.render_map import (
     MapPoint,
     _auto_extent,
     _fit_extent,
+    _Map,
     render_map,
 )
 
@@ -122,3 +124,17 @@ def test_render_map_extent_auto_zoom() -> None:
     assert width_km / (north - south) == pytest.approx(1.4, rel=1e-6)
     assert (west + east) / 2 == pytest.approx(37.8)
     assert (south + north) / 2 == pytest.approx(49.0)
+
+
+def test_render_map_crowded_label_goes_on_a_leader_line() -> None:
+    canvas = _Map(_fit_extent((37.0, 48.5, 39.0, 49.5), 1.4, 0.0), SMALL)
+    canvas.marker(37.81, 48.99, "UA", ring=True)
+    canvas.marker(38.0, 48.99, "RU")
+    assert canvas.label(38.0, 48.99, "Plain")  # room beside the marker: no line
+    canvas.block(38.0, 48.99, 20)  # now everything right beside it is taken
+    assert canvas.label(38.0, 48.99, "Leader")
+    texts = {t.get_text(): t for t in canvas.ax.texts if isinstance(t, Annotation)}
+    assert texts["Plain"].arrow_patch is None
+    assert texts["Leader"].arrow_patch is not None
+    # the line never runs over the ringed marker to the west
+    assert texts["Leader"].xyann[0] >= 0

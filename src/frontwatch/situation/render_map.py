@@ -369,6 +369,8 @@ class _Map:
         return False
 
     def label(self, lon: float, lat: float, text: str, slots: Sequence[Any] = _SLOTS_ALL) -> bool:
+        """A settlement's name beside its marker, else on a short leader line, in the first
+        free spot; False when there is none."""
         for dx, dy, ha, va in slots:
             artist = self.ax.annotate(
                 text, (lon, lat), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
@@ -379,16 +381,53 @@ class _Map:
                 continue
             if self._try(artist, 1.0):
                 return True
+        # No free slot beside the marker: a short leader line says whose name it is.
+        for radius in (26, 40, 56):
+            for angle in _CALLOUT_ANGLES:
+                dx = radius * math.cos(math.radians(angle))
+                dy = radius * math.sin(math.radians(angle)) * 0.75
+                artist = self.ax.annotate(
+                    text, (lon, lat), xytext=(dx, dy), textcoords="offset points",
+                    ha="left" if dx > 1 else "right" if dx < -1 else "center",
+                    va="bottom" if dy > 1 else "top" if dy < -1 else "center",
+                    fontsize=8, color=_INK, zorder=15, path_effects=_HALO,
+                    annotation_clip=False,
+                    arrowprops={"arrowstyle": "-", "color": "#555555", "lw": 0.7,
+                                "shrinkA": 1, "shrinkB": 4},
+                )  # fmt: skip
+                if self._beside_another(artist, lon, lat) or self._crosses_another(
+                    artist, lon, lat
+                ):
+                    artist.remove()
+                    continue
+                if self._try(artist, 1.0):
+                    return True
         return False
 
-    def _beside_another(self, artist: Text, lon: float, lat: float) -> bool:
-        """The label would sit right next to another settlement's marker, where a reader
-        would take it for that settlement's name."""
+    def _beside_another(self, artist: Text, lon: float, lat: float, pad: float = 24.0) -> bool:
+        """The label would sit within ``pad`` points of another settlement's marker, where a
+        reader would take it for that settlement's name."""
         own = self.ax.transData.transform((lon, lat))
-        extent = self._extent(artist, 24.0)
+        extent = self._extent(artist, pad)
         return any(
             extent.contains(x, y) and math.hypot(x - own[0], y - own[1]) > 1.0 for x, y in self.dots
         )
+
+    def _crosses_another(self, artist: Annotation, lon: float, lat: float) -> bool:
+        """The leader line from the marker to the label passes another settlement's marker."""
+        x0, y0 = self.ax.transData.transform((lon, lat))
+        box = self._extent(artist, 0.0)
+        x1 = min(max(x0, box.x0), box.x1)  # the label's nearest edge point
+        y1 = min(max(y0, box.y0), box.y1)
+        length = math.hypot(x1 - x0, y1 - y0) or 1.0
+        for x, y in self.dots:
+            if math.hypot(x - x0, y - y0) <= 1.0:
+                continue
+            along = ((x - x0) * (x1 - x0) + (y - y0) * (y1 - y0)) / length**2
+            along = min(max(along, 0.0), 1.0)
+            if math.hypot(x - (x0 + along * (x1 - x0)), y - (y0 + along * (y1 - y0))) < 16.0:
+                return True
+        return False
 
     def _callout(
         self, lon: float, lat: float, text: str, colour: str, radius: float, angle: float
