@@ -214,9 +214,13 @@ def _write(path: Path, entries: list[Entry], inputs: str) -> int:
 
 def _name_rows(entries: list[Entry]) -> Iterator[tuple[str, int, str, str]]:
     for rowid, entry in enumerate(entries, start=1):
+        # Names that share a key ("St. Louis", "Saint Louis") are one name, of the kind of
+        # the first (the preferred) spelling.
+        seen: set[str] = set()
         for name, kind in entry.names:
             key = name_key(name)
-            if key:
+            if key and key not in seen:
+                seen.add(key)
                 yield key, rowid, name, "abbreviation" if is_abbreviation(name) else kind
 
 

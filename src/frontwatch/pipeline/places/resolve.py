@@ -509,15 +509,18 @@ def _shadowed(candidates: list[Candidate]) -> np.ndarray:
     """1 for settlements matched by an alternate name when another place has it as its main
     name ("Berea" is an old name of Aleppo, and the main name of towns in Kentucky)."""
     # A region does not shadow the city inside it that bears its name: "New York" names the
-    # city as often as the state, and the city is the more specific reading.
+    # city as often as the state, and the city is the more specific reading. A country that
+    # bears the name always does: "Mexico" and "Kuwait" name the country, and their capitals
+    # have names of their own.
     shadows = [c for c in candidates if c.matched == "official"]
+    country = any(s.kind == "country" for s in shadows)
     return np.array(
         [
             1.0
             if c.matched == "alternate"
             and c.kind in {"settlement", "capital"}
             and shadows
-            and not any(_same_name_container(s, c) for s in shadows)
+            and (country or not any(_same_name_container(s, c) for s in shadows))
             else 0.0
             for c in candidates
         ]
