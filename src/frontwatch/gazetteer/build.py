@@ -374,7 +374,9 @@ def _admin2(admin1_names: dict[str, str]) -> Iterator[Entry]:
 
 
 def _features(ukraine: UkraineAssembler) -> Iterator[Entry]:
-    for row in data_table("features.tsv"):
+    """Frontwatch's own tables: the features of war reporting, then those of world news."""
+    rows = data_table("features.tsv") + data_table("world_features.tsv")
+    for row in rows:
         oblast = ukraine.by_iso.get(row["oblast"])
         # For regions outside Ukraine the column holds a GeoNames admin1 code ("GB.WLS").
         code = oblast.geonames if oblast else (row["oblast"] or None)

@@ -40,3 +40,27 @@ def test_resolve_style_guide_saint_is_the_saint(gazetteer: Gazetteer) -> None:
 def test_resolve_saint_spelled_out_keeps_the_official_name(gazetteer: Gazetteer) -> None:
     (city,) = resolve(gazetteer, "The team flew home to Saint Louis on Monday.", "Saint Louis")
     assert (city.best.admin1, city.best.matched) == ("Missouri", "official")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "point"),
+    [
+        ("Qatar and its neighbours in the Gulf cut ties.", "Gulf", (27.0, 51.0)),
+        ("Bushfires spread across NSW on Sunday.", "NSW", (-32.2, 147.0)),
+        ("The T&T government met in Port of Spain.", "T&T", (10.7, -61.3)),
+        ("A Sicilian court ruled on Friday.", "Sicilian", (37.6, 14.1)),
+        ("Rebels held Eastern Ghouta outside Damascus.", "Eastern Ghouta", (33.55, 36.45)),
+        ("Oil spills fouled the Niger Delta again.", "Niger Delta", (5.0, 6.2)),
+        ("Tech leaders on the West Coast met in Seattle.", "West Coast", (40.7, -123.0)),
+    ],
+)
+def test_resolve_world_regions_abbreviations_and_demonyms(
+    gazetteer: Gazetteer, text: str, name: str, point: tuple[float, float]
+) -> None:
+    # Every capitalized word of the sentence that the gazetteer knows is a toponym too.
+    toponyms = [Toponym(text.index(name), text.index(name) + len(name), name, demonym=True)]
+    for other in ("Qatar", "Port of Spain", "Damascus", "Seattle"):
+        if other in text:
+            toponyms.append(Toponym(text.index(other), text.index(other) + len(other), other))
+    result, *_ = Resolver(gazetteer).resolve(text, toponyms)
+    assert near(result, point, km=150)

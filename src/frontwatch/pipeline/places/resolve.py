@@ -180,6 +180,10 @@ class Weights:
     """Bonus for being near another resolved place, decaying with distance."""
     proximity_km: float = 150.0
     """Distance at which the proximity bonus has fallen to 1/e."""
+    area_km: float = 1000.0
+    """The same distance for an area in no country (a sea, a macro-region): it is near the
+    places and countries around it, and its namesakes (Gulf Province, West Coast Region) are
+    far from them."""
     shadowed_alternate: float = 1.5
     """Penalty for a settlement matched by an alternate name that is another place's main
     name."""
@@ -412,6 +416,7 @@ class _Joint:
         self.lon = np.radians(np.array([c.lon if c.lon is not None else 0.0 for c in flat]))
         located = np.array([c.lat is not None for c in flat])
         area = np.array([c.kind in _AREAS for c in flat])
+        self.located = located
         self.point = located & ~area
         self.country = _codes([c.country for c in flat])
         self.admin1 = _codes([c.admin1_code if c.kind != "country" else None for c in flat])
@@ -432,7 +437,9 @@ class _Joint:
         km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
         close = np.exp(-km / self.weights.proximity_km)
         both = self.point[:, None] & self.point[None, :]
-        return np.where(both, close, 0.0)
+        # A stateless area is near whatever lies around it, points and areas alike.
+        wide = self.stateless[:, None] & self.located[:, None] & self.located[None, :]
+        return np.where(both, close, np.where(wide, np.exp(-km / self.weights.area_km), 0.0))
 
     def _group_max(self, values: np.ndarray) -> np.ndarray:
         """Each candidate's value replaced by the largest in its group."""
