@@ -64,3 +64,35 @@ def test_vicinity_leaves_demonyms_alone(gazetteer: Gazetteer) -> None:
         gazetteer, "Ukrainian troops entered Kramatorsk.", "Ukrainian", "Kramatorsk"
     )
     assert people.best is None
+
+
+def test_vicinity_stays_in_the_country_the_article_is_about(gazetteer: Gazetteer) -> None:
+    text = (
+        "Kharkiv was shelled. Kharkiv officials said Ukraine needs more air defence. "
+        "Families left the Qwertzivka district to live in Paris."
+    )
+    *_, district, _ = resolve(
+        gazetteer, text, "Kharkiv", "Kharkiv", "Ukraine", "Qwertzivka", "Paris"
+    )
+    assert (district.best.kind, district.best.country) == ("vicinity", "UA")
+
+
+def test_vicinity_takes_the_settlement_the_text_attaches(gazetteer: Gazetteer) -> None:
+    text = (
+        "Kyiv asked for talks. Kyiv and Ukraine's allies met at the Qwertz Hall in Geneva. "
+        "The Qwertz Hall was full."
+    )
+    toponyms = []
+    for name, at in (("Kyiv", 0), ("Kyiv", 22), ("Ukraine", 31), ("Qwertz Hall", 58)):
+        start = text.index(name, at)
+        toponyms.append(Toponym(start, start + len(name), name))
+    start = text.rindex("Qwertz Hall")
+    toponyms += [
+        Toponym(text.index("Geneva"), text.index("Geneva") + 6, "Geneva"),
+        Toponym(start, start + len("Qwertz Hall"), "Qwertz Hall"),
+    ]
+    results = Resolver(gazetteer).resolve(text, toponyms)
+    hall, geneva, again = results[3], results[4], results[5]
+    assert hall.best.kind == again.best.kind == "vicinity"
+    assert distance_km(hall.best.lat, hall.best.lon, geneva.best.lat, geneva.best.lon) < 1
+    assert (again.best.lat, again.best.lon) == (hall.best.lat, hall.best.lon)

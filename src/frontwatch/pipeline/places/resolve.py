@@ -345,7 +345,7 @@ class Resolver:
                 if not r.candidates
                 and any(c.matched == "demonym" for c in self.gazetteer.candidates(r.toponym.text))
             }
-            locate_unknown(resolutions, self.weights, skip=people)
+            locate_unknown(text, resolutions, self.weights, skip=people)
         return resolutions
 
     def _containment(
