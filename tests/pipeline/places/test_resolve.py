@@ -64,3 +64,24 @@ def test_resolve_world_regions_abbreviations_and_demonyms(
             toponyms.append(Toponym(text.index(other), text.index(other) + len(other), other))
     result, *_ = Resolver(gazetteer).resolve(text, toponyms)
     assert near(result, point, km=150)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "region"),
+    [
+        ("The race moved to Croft, Yorkshire, last week.", "Croft", "Yorkshire"),
+        ("A fete was held in Qwertzby, Northamptonshire.", "Qwertzby", "Northamptonshire"),
+    ],
+)
+def test_resolve_a_place_the_text_puts_in_a_region_stays_in_it(
+    gazetteer: Gazetteer, text: str, name: str, region: str
+) -> None:
+    place, area = resolve(gazetteer, text, name, region)
+    assert (place.best.kind, place.best.precision) == ("vicinity", "region")
+    assert (place.best.lat, place.best.lon) == (area.best.lat, area.best.lon)
+
+
+def test_resolve_a_list_is_not_a_place_in_a_region(gazetteer: Gazetteer) -> None:
+    text = "Stores in Zilina, Nitra, Presov and Kosice closed."
+    results = resolve(gazetteer, text, "Zilina", "Nitra", "Presov", "Kosice")
+    assert all(r.best.kind == "settlement" for r in results)

@@ -12,7 +12,10 @@ together, because the other places are the best evidence:
    first-level regions and named features; a small penalty for coordinates that are only a
    hromada centre or a region's point.
 3. **Explicit containment**: "Lyman in Donetsk Oblast", "Paris, Texas", "Donetsk Oblast's
-   Lyman": a candidate inside the named region gets a large bonus.
+   Lyman": a candidate inside the named region (or county, or named region of a country,
+   within a county's reach of its point) gets a large bonus. A settlement put in a region
+   that none of its namesakes lies in ("Rockingham, Northamptonshire") is a place the
+   gazetteer lacks: it is placed at the region (precision ``region``).
 4. **Document focus and proximity**, iterated: the countries and regions the other mentions
    resolve to (weighted by their confidence), and the distance to the nearest other resolved
    place. The same name in one article means the same place (one sense per discourse).
@@ -33,9 +36,10 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from frontwatch.gazetteer.geo import distance_km
 from frontwatch.gazetteer.lookup import Candidate, Gazetteer
 from frontwatch.gazetteer.names import is_abbreviation, name_key
-from frontwatch.pipeline.places.vicinity import locate_unknown
+from frontwatch.pipeline.places.vicinity import locate_unknown, place_inside
 
 __all__ = ["Resolution", "Resolver", "Toponym", "Weights"]
 
@@ -46,6 +50,7 @@ _CONTAINER = re.compile(
 )
 _PRECEDING_CONTAINER = re.compile(r"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})['’]s\s+$")
 _COMMA_BEFORE = re.compile(r"\s*,\s*$")
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z]")
 _COUNTY_LIST = re.compile(
     r"^(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*)"
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})*\s+(?:counties|Counties|parishes|Parishes)\b"
@@ -157,6 +162,7 @@ _GENERIC = frozenset(
     ]
 )
 _CITY = 100_000
+_COUNTY_KM = 80.0
 _PRECISION_PENALTY = {"exact": 0.0, "near": 0.4, "region": 1.2, "country": 0.0}
 
 
@@ -338,6 +344,7 @@ class Resolver:
                 resolutions[index].candidates = list(candidates)
                 _set_scores(resolutions[index], [float(x) for x in scores])
         if self.weights.vicinity:
+            self._contradicted(text, resolutions)
             # "Ukrainian" read where demonyms are not toponyms names no place at all.
             people = {
                 index
@@ -347,6 +354,35 @@ class Resolver:
             }
             locate_unknown(text, resolutions, self.weights, skip=people)
         return resolutions
+
+    def _contradicted(self, text: str, resolutions: list[Resolution]) -> None:
+        """A settlement the text puts in a region ("Rockingham, Northamptonshire") whose
+        chosen place lies outside it, or that has no candidate at all, is a place of that
+        region the gazetteer lacks: it is placed at the region."""
+        by_start = {r.toponym.start: r for r in resolutions}
+        for resolution in resolutions:
+            best = resolution.best
+            if best is not None and best.kind not in {"settlement", "capital"}:
+                continue
+            end = resolution.toponym.end
+            after = _CONTAINER.match(text[end : end + 80])
+            container = by_start.get(end + after.start(1)) if after else None
+            region = container.best if container else None
+            if (
+                region is None
+                or container is None
+                # "Zilina, Nitra, Presov and Kosice" is a list, not a place in a region.
+                or _LIST_GOES_ON.match(text[container.toponym.end : container.toponym.end + 40])
+                or _COMMA_BEFORE.search(
+                    text[max(0, resolution.toponym.start - 4) : resolution.toponym.start]
+                )
+                or region.kind not in {"admin1", "admin2", "region"}
+                or region.matched in {"part", "vicinity", "demonym"}
+                or region.lat is None
+                or (best is not None and _inside(best, region))
+            ):
+                continue
+            place_inside(resolution, region, self.weights.vicinity_confidence)
 
     def _containment(
         self, text: str, resolution: Resolution, ends: dict[int, list[Candidate]]
@@ -381,13 +417,18 @@ class Resolver:
         return bonus
 
     def _regions(self, phrase: str) -> list[Candidate]:
-        """Countries and first-level regions named by the phrase or by a prefix of it."""
+        """Countries, first- and second-level divisions and named regions of a country
+        ("Northamptonshire", "Yorkshire") named by the phrase or by a prefix of it."""
         words = phrase.split()
         for size in range(len(words), 0, -1):
             found = [
                 c
                 for c in self.gazetteer.candidates(" ".join(words[:size]))
-                if c.kind in {"country", "admin1"} and c.matched != "demonym"
+                if c.matched not in {"demonym", "short"}
+                and (
+                    c.kind in {"country", "admin1"}
+                    or (c.kind in {"admin2", "region"} and c.country and c.lat is not None)
+                )
             ]
             if found:
                 return found
@@ -583,9 +624,29 @@ def _prior(candidate: Candidate, weights: Weights) -> float:
 def _inside(candidate: Candidate, container: Candidate) -> bool:
     if candidate.id == container.id:
         return False
+    if container.kind in {"admin2", "region"}:
+        # Second-level divisions and named regions have a point, not a boundary: what lies
+        # within a county's reach of it is taken to be inside.
+        return (
+            candidate.kind not in _AREAS
+            and candidate.country == container.country
+            and candidate.lat is not None
+            and distance_km(candidate.lat, candidate.lon, container.lat, container.lon)  # type: ignore[arg-type]
+            <= _COUNTY_KM
+        )
     if container.kind == "country":
         return candidate.country == container.country and candidate.kind != "country"
-    return bool(container.admin1_code) and candidate.admin1_code == container.admin1_code
+    if bool(container.admin1_code) and candidate.admin1_code == container.admin1_code:
+        return True
+    # Some countries' first-level regions in the gazetteer (England's counties) are not the
+    # GeoNames level its places are coded with: a place near the region's point is inside.
+    return (
+        candidate.country == container.country
+        and candidate.lat is not None
+        and container.lat is not None
+        and distance_km(candidate.lat, candidate.lon, container.lat, container.lon)  # type: ignore[arg-type]
+        <= _COUNTY_KM
+    )
 
 
 def _set_scores(resolution: Resolution, scores: list[float]) -> None:

@@ -33,7 +33,7 @@ from frontwatch.gazetteer.names import name_key
 if TYPE_CHECKING:
     from frontwatch.pipeline.places.resolve import Resolution, Weights
 
-__all__ = ["VICINITY", "locate_unknown"]
+__all__ = ["VICINITY", "locate_unknown", "place_inside"]
 
 VICINITY = "vicinity"
 """The kind (and the ``matched`` value) of a candidate placed by the article's context."""
@@ -144,14 +144,22 @@ def _anchor(
     return max(anchors, key=lambda pair: (mentions[pair[1].id], -pair[0]))[1]
 
 
-def _add(resolution: Resolution, anchor: Candidate, confidence: float) -> None:
+def place_inside(resolution: Resolution, container: Candidate, confidence: float) -> None:
+    """Place a toponym at the region the text puts it in ("Rockingham, Northamptonshire"
+    when the gazetteer knows no Rockingham there), with precision ``region``."""
+    _add(resolution, container, confidence, precision="region")
+
+
+def _add(
+    resolution: Resolution, anchor: Candidate, confidence: float, precision: str = "near"
+) -> None:
     candidate = replace(
         anchor,
         rowid=-1,
         id=f"{VICINITY}:{anchor.id}",
         name=resolution.toponym.text.strip(),
         kind=VICINITY,
-        precision="near",
+        precision=precision,
         population=0,
         prominence=0,
         source=VICINITY,
