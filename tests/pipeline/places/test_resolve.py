@@ -84,4 +84,24 @@ def test_resolve_a_place_the_text_puts_in_a_region_stays_in_it(
 def test_resolve_a_list_is_not_a_place_in_a_region(gazetteer: Gazetteer) -> None:
     text = "Stores in Zilina, Nitra, Presov and Kosice closed."
     results = resolve(gazetteer, text, "Zilina", "Nitra", "Presov", "Kosice")
-    assert all(r.best.kind == "settlement" for r in results)
+    assert all(r.best.kind != "vicinity" for r in results)
+
+
+def test_resolve_names_listed_together_are_of_one_kind(gazetteer: Gazetteer) -> None:
+    text = "Storms hit Florida, Alabama and Georgia on Monday."
+    *_, georgia = resolve(gazetteer, text, "Florida", "Alabama", "Georgia")
+    assert (georgia.best.kind, georgia.best.country) == ("admin1", "US")
+
+
+def test_resolve_a_pair_with_a_comma_is_not_a_list(gazetteer: Gazetteer) -> None:
+    text = "The band played in Paris, Texas, last night."
+    paris, _ = resolve(gazetteer, text, "Paris", "Texas")
+    assert (paris.best.kind, paris.best.admin1) == ("settlement", "Texas")
+
+
+def test_resolve_the_district_of_columbia_is_not_a_second_washington(
+    gazetteer: Gazetteer,
+) -> None:
+    names = {(c.kind, c.admin1_code) for c in gazetteer.candidates("Washington")}
+    assert ("admin1", "US.WA") in names
+    assert ("admin1", "US.DC") not in names

@@ -96,3 +96,14 @@ def test_vicinity_takes_the_settlement_the_text_attaches(gazetteer: Gazetteer) -
     assert hall.best.kind == again.best.kind == "vicinity"
     assert distance_km(hall.best.lat, hall.best.lon, geneva.best.lat, geneva.best.lon) < 1
     assert (again.best.lat, again.best.lon) == (hall.best.lat, hall.best.lon)
+
+
+def test_vicinity_falls_back_to_a_region_then_a_country(gazetteer: Gazetteer) -> None:
+    text = "Farmers in Tamil Nadu said the Qwertzery river ran dry."
+    region, river = resolve(gazetteer, text, "Tamil Nadu", "Qwertzery")
+    assert (river.best.kind, river.best.precision) == ("vicinity", "region")
+    assert (river.best.lat, river.best.lon) == (region.best.lat, region.best.lon)
+    text = "Officials in Syria said the Qwertz crossing was closed."
+    _, crossing = resolve(gazetteer, text, "Syria", "Qwertz crossing")
+    assert (crossing.best.kind, crossing.best.precision) == ("vicinity", "country")
+    assert crossing.best.country == "SY"

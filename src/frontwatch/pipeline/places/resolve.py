@@ -163,6 +163,16 @@ _GENERIC = frozenset(
 )
 _CITY = 100_000
 _COUNTY_KM = 80.0
+# Kinds that a list keeps together (a country listed with states is still a country).
+_KIND_CLASS = {
+    "settlement": "settlement",
+    "capital": "settlement",
+    "admin1": "admin1",
+    "country": "country",
+    "admin2": "admin2",
+}
+_LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*)")
+_AND_OR = re.compile(r"\b(?:and|or)\b|&")
 _PRECISION_PENALTY = {"exact": 0.0, "near": 0.4, "region": 1.2, "country": 0.0}
 
 
@@ -205,6 +215,9 @@ class Weights:
     short_name: float = 2.0
     """Penalty for a county named without "County" ("DeKalb"), which more often means the
     town of that name."""
+    list_kind: float = 1.0
+    """Bonus for being of the kind (settlement, state, country) that the other names of
+    the same list most likely are."""
     rounds: int = 3
     """Rounds of re-scoring with the document context."""
     saturate: bool = False
@@ -338,6 +351,7 @@ class Resolver:
             order = np.argsort(-scores, kind="stable")[:limit]
             kept.append([first.candidates[i] for i in order])
             base.append(scores[order])
+        self._agree_with_list(text, resolutions, members, kept, base)
         final = _Joint(kept, base, self.weights).solve()
         for indexes, candidates, scores in zip(members, kept, final, strict=True):
             for index in indexes:
@@ -354,6 +368,36 @@ class Resolver:
             }
             locate_unknown(text, resolutions, self.weights, skip=people)
         return resolutions
+
+    def _agree_with_list(
+        self,
+        text: str,
+        resolutions: list[Resolution],
+        members: list[list[int]],
+        kept: list[list[Candidate]],
+        base: list[np.ndarray],
+    ) -> None:
+        """Names listed together are places of one kind: in "California or Washington" and
+        "Alaska, Hawaii, Florida and Washington" Washington is a state. Each candidate gets
+        ``list_kind`` times the share of its list siblings whose likeliest reading (by
+        prior) is of its kind (in place, on ``base``)."""
+        group_of = {index: g for g, indexes in enumerate(members) for index in indexes}
+        top = [_KIND_CLASS.get(group[0].kind) if group else None for group in kept]
+        for g, indexes in enumerate(members):
+            bonus = np.zeros(len(kept[g]))
+            for index in indexes:
+                siblings = [
+                    top[group_of[i]]
+                    for i in _list_siblings(text, resolutions, index)
+                    if i in group_of and group_of[i] != g
+                ]
+                if not siblings:
+                    continue
+                for j, candidate in enumerate(kept[g]):
+                    kind = _KIND_CLASS.get(candidate.kind)
+                    share = sum(1 for s in siblings if s is not None and s == kind)
+                    bonus[j] += self.weights.list_kind * share / len(siblings) / len(indexes)
+            base[g] = base[g] + bonus
 
     def _contradicted(self, text: str, resolutions: list[Resolution]) -> None:
         """A settlement the text puts in a region ("Rockingham, Northamptonshire") whose
@@ -530,6 +574,30 @@ class _Joint:
                 )
             ]
         return scores
+
+
+def _list_siblings(text: str, resolutions: list[Resolution], index: int) -> list[int]:
+    """The other members of the list the toponym at ``index`` is in ("A, B and C", "A or
+    B"): neighbours joined by commas, "and", "or" or "&", when the list has at least three
+    members or an "and"/"or" ("Paris, Texas" is no list)."""
+    chain = [index]
+    joiners: list[str] = []
+    for step in (-1, 1):
+        at = index
+        while 0 <= at + step < len(resolutions):
+            left, right = sorted((resolutions[at], resolutions[at + step]), key=_start)
+            between = text[left.toponym.end : right.toponym.start]
+            if not _LIST_JOINER.fullmatch(between):
+                break
+            joiners.append(between)
+            at += step
+            chain.append(at)
+    listed = len(chain) >= 3 or any(_AND_OR.search(j) for j in joiners)
+    return [i for i in chain if i != index] if listed else []
+
+
+def _start(resolution: Resolution) -> int:
+    return resolution.toponym.start
 
 
 def _city_proxies(candidates: list[list[Candidate]]) -> np.ndarray:

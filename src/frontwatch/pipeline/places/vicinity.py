@@ -38,6 +38,11 @@ __all__ = ["VICINITY", "locate_unknown", "place_inside"]
 VICINITY = "vicinity"
 """The kind (and the ``matched`` value) of a candidate placed by the article's context."""
 _SETTLEMENTS = {"settlement", "capital"}
+_FALLBACKS = (
+    (_SETTLEMENTS, "near"),
+    ({"admin1", "admin2"}, "region"),
+    ({"country"}, "country"),
+)
 _CONNECTOR = re.compile(r"\s*(,|\bin|\bat|\bnear|\boutside)\s*(?:the\s+)?")
 _PHRASE_END = {"", ",", ".", ";", ":", ")", "\n"}
 # "Bank of Japan", "US Federal Reserve": an institution named after a country is in it.
@@ -51,7 +56,7 @@ def locate_unknown(
     the indexes in ``skip``."""
     chosen = [(r, r.best) for i, r in enumerate(resolutions) if i not in skip]
     placed = [(r.toponym.start, best) for r, best in chosen if _placed(best)]
-    anchors = [(start, best) for start, best in placed if best.kind in _SETTLEMENTS]
+    anchors, precision = _anchors(placed)
     if not anchors:
         return
     # An article about one country places its unknown names there, even when a settlement
@@ -79,7 +84,18 @@ def locate_unknown(
         votes = Counter(anchor.id for _, anchor, said in group for _ in range(1 + 9 * said))
         common = next(a for _, a, _ in group if votes[a.id] == max(votes.values()))
         for resolution, _, _ in group:
-            _add(resolution, common, weights.vicinity_confidence)
+            _add(resolution, common, weights.vicinity_confidence, precision)
+
+
+def _anchors(placed: list[tuple[int, Candidate]]) -> tuple[list[tuple[int, Candidate]], str]:
+    """The places unknown names may be put at, and the precision that gives: settlements;
+    in an article that names none, its regions, then its countries (a guess at one of them
+    is coarse, but far better than none)."""
+    for kinds, precision in _FALLBACKS:
+        anchors = [(start, best) for start, best in placed if best.kind in kinds]
+        if anchors:
+            return anchors, precision
+    return [], "near"
 
 
 def _attached(
