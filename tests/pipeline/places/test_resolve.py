@@ -105,3 +105,10 @@ def test_resolve_the_district_of_columbia_is_not_a_second_washington(
     names = {(c.kind, c.admin1_code) for c in gazetteer.candidates("Washington")}
     assert ("admin1", "US.WA") in names
     assert ("admin1", "US.DC") not in names
+
+
+def test_resolve_an_embassy_is_not_in_its_country(gazetteer: Gazetteer) -> None:
+    text = "Protesters gathered outside the Russian Embassy in London on Sunday."
+    embassy, london = resolve(gazetteer, text, "Russian Embassy", "London")
+    assert embassy.best.country == "GB"
+    assert (embassy.best.lat, embassy.best.lon) == (london.best.lat, london.best.lon)

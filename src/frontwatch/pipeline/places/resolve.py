@@ -162,6 +162,7 @@ _GENERIC = frozenset(
     ]
 )
 _CITY = 100_000
+_ABROAD = frozenset(["embassy", "embassies", "consulate", "consulates", "legation"])
 _COUNTY_KM = 80.0
 # Kinds that a list keeps together (a country listed with states is still a country).
 _KIND_CLASS = {
@@ -306,8 +307,9 @@ class Resolver:
                 if found:
                     return [replace(c, matched="part") for c in found]
         # "the European Commission", "the Mexican Senate": an institution named with the
-        # adjective of a country or continent is in it.
-        if len(words) > 1:
+        # adjective of a country or continent is in it; its embassy is not ("the Russian
+        # Embassy" is wherever the article says it is).
+        if len(words) > 1 and not any(w.lower() in _ABROAD for w in words):
             found = [
                 c
                 for c in self._matching(words[0], words[0], True)
