@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -123,7 +124,7 @@ class GazetteerBuilder:
             + list(_features(ukraine))
             + list(_continents())
         )
-        entries = _apply_aliases(entries)
+        entries = _apply_aliases(_without_article(entries))
         unique = {entry.id: entry for entry in entries}
         return [unique[key] for key in sorted(unique)]
 
@@ -393,6 +394,35 @@ def _features(ukraine: UkraineAssembler) -> Iterator[Entry]:
             source="frontwatch",
             names=_names(row["name"], alternate=row["names"], demonym=row["demonyms"]),
         )
+
+
+_TOWN = 10_000
+_ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an)[\s\-‐'’]+(?=\w)", re.IGNORECASE)
+
+
+def _without_article(entries: list[Entry]) -> list[Entry]:
+    """Add, for the towns and cities (10,000 people or more) of Arabic-speaking countries,
+    each name without its Arabic article as an alternate ("Al Qāmishlī" → "Qāmishlī"); a
+    village's bare name ("Nazi") would only collide with words of other names."""
+    countries = {row["iso2"] for row in data_table("arabic_article.tsv")}
+    result = []
+    for entry in entries:
+        if (
+            entry.country in countries
+            and entry.kind in {"settlement", "capital"}
+            and entry.population >= _TOWN
+        ):
+            known = {name_key(name) for name, _ in entry.names}
+            extra = []
+            for name, _ in entry.names:
+                bare = _ARTICLE.sub("", name)
+                if bare != name and len(bare) > 2 and name_key(bare) not in known:
+                    known.add(name_key(bare))
+                    extra.append((bare, "alternate"))
+            if extra:
+                entry = replace(entry, names=(*entry.names, *extra))
+        result.append(entry)
+    return result
 
 
 def _apply_aliases(entries: list[Entry]) -> list[Entry]:
