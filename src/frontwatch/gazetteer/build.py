@@ -124,7 +124,7 @@ class GazetteerBuilder:
             + list(_features(ukraine))
             + list(_continents())
         )
-        entries = _apply_aliases(_without_article(entries))
+        entries = _apply_aliases(_without_article(_airport_names(entries)))
         unique = {entry.id: entry for entry in entries}
         return [unique[key] for key in sorted(unique)]
 
@@ -375,8 +375,11 @@ def _admin2(admin1_names: dict[str, str]) -> Iterator[Entry]:
 
 
 def _features(ukraine: UkraineAssembler) -> Iterator[Entry]:
-    """Frontwatch's own tables: the features of war reporting, then those of world news."""
-    rows = data_table("features.tsv") + data_table("world_features.tsv")
+    """Frontwatch's own tables: the features of war reporting, those of world news, and
+    airports."""
+    rows = (
+        data_table("features.tsv") + data_table("world_features.tsv") + data_table("airports.tsv")
+    )
     for row in rows:
         oblast = ukraine.by_iso.get(row["oblast"])
         # For regions outside Ukraine the column holds a GeoNames admin1 code ("GB.WLS").
@@ -397,6 +400,32 @@ def _features(ukraine: UkraineAssembler) -> Iterator[Entry]:
 
 
 _TOWN = 10_000
+_AREA_KINDS = {"country", "admin1", "admin2", "region", "continent", "sea", "ocean", "river"}
+
+
+def _airport_names(entries: list[Entry]) -> list[Entry]:
+    """Drop an airport's one-word name ("Logan", "Orlando") when a town of 10,000 people or
+    more, or an area, has it: news means the town; "Heathrow" and "Schiphol" stay."""
+    taken = {
+        name_key(name)
+        for entry in entries
+        if not entry.id.startswith("ap:")
+        and (entry.population >= _TOWN or entry.kind in _AREA_KINDS)
+        for name, _ in entry.names
+    }
+    result = []
+    for entry in entries:
+        if entry.id.startswith("ap:"):
+            names = tuple(
+                (name, kind)
+                for name, kind in entry.names
+                if " " in name.strip() or name_key(name) not in taken
+            )
+            entry = replace(entry, names=names)
+        result.append(entry)
+    return result
+
+
 _ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an)[\s\-‐'’]+(?=\w)", re.IGNORECASE)
 
 

@@ -112,3 +112,27 @@ def test_resolve_an_embassy_is_not_in_its_country(gazetteer: Gazetteer) -> None:
     embassy, london = resolve(gazetteer, text, "Russian Embassy", "London")
     assert embassy.best.country == "GB"
     assert (embassy.best.lat, embassy.best.lon) == (london.best.lat, london.best.lon)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "point"),
+    [
+        ("Flights were cancelled at Heathrow after the storm.", "Heathrow", (51.47, -0.46)),
+        (
+            "He landed at Dulles International Airport late.",
+            "Dulles International Airport",
+            (38.95, -77.46),
+        ),
+        ("Passengers at Schiphol waited for hours.", "Schiphol", (52.31, 4.76)),
+    ],
+)
+def test_resolve_airports_by_their_names(
+    gazetteer: Gazetteer, text: str, name: str, point: tuple[float, float]
+) -> None:
+    (airport,) = resolve(gazetteer, text, name)
+    assert airport.best.kind == "facility"
+    assert near(airport, point, km=5)
+
+
+def test_resolve_an_airport_does_not_take_a_towns_name(gazetteer: Gazetteer) -> None:
+    assert all(c.kind != "facility" for c in gazetteer.candidates("Orlando"))
