@@ -136,3 +136,9 @@ def test_resolve_airports_by_their_names(
 
 def test_resolve_an_airport_does_not_take_a_towns_name(gazetteer: Gazetteer) -> None:
     assert all(c.kind != "facility" for c in gazetteer.candidates("Orlando"))
+
+
+def test_resolve_lists_are_read_in_text_order(gazetteer: Gazetteer) -> None:
+    text = "Storms hit Florida, Alabama and Georgia on Monday."
+    georgia, *_ = resolve(gazetteer, text, "Georgia", "Alabama", "Florida")
+    assert (georgia.best.kind, georgia.best.country) == ("admin1", "US")

@@ -384,13 +384,15 @@ class Resolver:
         ``list_kind`` times the share of its list siblings whose likeliest reading (by
         prior) is of its kind (in place, on ``base``)."""
         group_of = {index: g for g, indexes in enumerate(members) for index in indexes}
+        order = sorted(range(len(resolutions)), key=lambda i: resolutions[i].toponym.start)
+        position = {index: at for at, index in enumerate(order)}
         top = [_KIND_CLASS.get(group[0].kind) if group else None for group in kept]
         for g, indexes in enumerate(members):
             bonus = np.zeros(len(kept[g]))
             for index in indexes:
                 siblings = [
                     top[group_of[i]]
-                    for i in _list_siblings(text, resolutions, index)
+                    for i in _list_siblings(text, resolutions, order, position[index])
                     if i in group_of and group_of[i] != g
                 ]
                 if not siblings:
@@ -578,28 +580,28 @@ class _Joint:
         return scores
 
 
-def _list_siblings(text: str, resolutions: list[Resolution], index: int) -> list[int]:
-    """The other members of the list the toponym at ``index`` is in ("A, B and C", "A or
-    B"): neighbours joined by commas, "and", "or" or "&", when the list has at least three
-    members or an "and"/"or" ("Paris, Texas" is no list)."""
+def _list_siblings(
+    text: str, resolutions: list[Resolution], order: list[int], position: int
+) -> list[int]:
+    """The other members of the list that the toponym at ``position`` of ``order`` (the
+    indexes of ``resolutions`` in text order) is in ("A, B and C", "A or B"): neighbours
+    joined by commas, "and", "or" or "&", when the list has at least three members or an
+    "and"/"or" ("Paris, Texas" is no list)."""
+    index = order[position]
     chain = [index]
     joiners: list[str] = []
     for step in (-1, 1):
-        at = index
-        while 0 <= at + step < len(resolutions):
-            left, right = sorted((resolutions[at], resolutions[at + step]), key=_start)
-            between = text[left.toponym.end : right.toponym.start]
+        at = position
+        while 0 <= at + step < len(order):
+            left, right = (order[at], order[at + 1]) if step > 0 else (order[at - 1], order[at])
+            between = text[resolutions[left].toponym.end : resolutions[right].toponym.start]
             if not _LIST_JOINER.fullmatch(between):
                 break
             joiners.append(between)
             at += step
-            chain.append(at)
+            chain.append(order[at])
     listed = len(chain) >= 3 or any(_AND_OR.search(j) for j in joiners)
     return [i for i in chain if i != index] if listed else []
-
-
-def _start(resolution: Resolution) -> int:
-    return resolution.toponym.start
 
 
 def _city_proxies(candidates: list[list[Candidate]]) -> np.ndarray:
