@@ -142,3 +142,11 @@ def test_resolve_lists_are_read_in_text_order(gazetteer: Gazetteer) -> None:
     text = "Storms hit Florida, Alabama and Georgia on Monday."
     georgia, *_ = resolve(gazetteer, text, "Georgia", "Alabama", "Florida")
     assert (georgia.best.kind, georgia.best.country) == ("admin1", "US")
+
+
+def test_resolve_a_large_island_beats_a_small_namesake_in_its_country(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "The minister in Trinidad said T&T would vote with its neighbours."
+    trinidad, _ = resolve(gazetteer, text, "Trinidad", "T&T")
+    assert (trinidad.best.kind, trinidad.best.country) == ("island", "TT")

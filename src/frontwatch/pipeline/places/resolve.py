@@ -66,7 +66,7 @@ _FIXED = {
     "lake": 4.5,
     "strait": 5.0,
     "peninsula": 5.5,
-    "island": 4.5,
+    "island": 5.5,
     "spit": 4.5,
     "facility": 4.5,
     "admin2": 4.5,
