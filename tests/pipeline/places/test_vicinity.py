@@ -107,3 +107,10 @@ def test_vicinity_falls_back_to_a_region_then_a_country(gazetteer: Gazetteer) ->
     _, crossing = resolve(gazetteer, text, "Syria", "Qwertz crossing")
     assert (crossing.best.kind, crossing.best.precision) == ("vicinity", "country")
     assert crossing.best.country == "SY"
+
+
+def test_vicinity_a_compass_word_in_a_name_is_no_place(gazetteer: Gazetteer) -> None:
+    text = "He was treated at Northwestern Memorial Hospital in Chicago."
+    hospital, chicago = resolve(gazetteer, text, "Northwestern Memorial Hospital", "Chicago")
+    assert hospital.best.kind == "vicinity"
+    assert (hospital.best.lat, hospital.best.lon) == (chicago.best.lat, chicago.best.lon)
