@@ -4,8 +4,8 @@ Takes a spaCy ``Doc`` and returns the spans that name places, each with its cues
 
 - ``gazetteer``: a run of capitalized tokens (with connectors such as "of", "-", "upon")
   whose normalized text is a gazetteer name; longest match wins, left to right;
-- ``ner``: a spaCy GPE, LOC or FAC entity (kept even when the gazetteer lacks it: it then
-  stays unresolved);
+- ``ner``: a spaCy GPE, LOC or FAC entity without a leading "the" (kept even when the
+  gazetteer lacks it: it then stays unresolved);
 - ``pattern:<name>``: a cue phrase around the span ("the village of X", "near X", "north of
   X", "the X direction", "X–Y highway", "X in Y Oblast").
 
@@ -91,6 +91,9 @@ class Recognizer:
             if not self._guarded(doc, start, end, persons, ner):
                 found.setdefault((start, end), set()).add("gazetteer")
         for (start, end), _ in ner.items():
+            # "the United States": the article is not part of the toponym.
+            while end - start > 1 and doc[start].lower_ == "the":
+                start += 1
             if all(t.pos_ == "ADJ" for t in doc[start:end]):
                 continue  # "Ukrainian troops": the NER's GPE on a demonym is not a toponym
             if not any(s <= start and end <= e for s, e in found):
