@@ -136,3 +136,15 @@ def test_places_spans_leave_out_the_article(pipeline: Any) -> None:
     found = {mention.text for mention in analysis.places}
     assert "United States" in found
     assert not any(name.lower().startswith("the ") for name in found)
+
+
+@pytest.mark.model
+def test_places_a_word_that_is_only_an_alternate_name_is_no_toponym(pipeline: Any) -> None:
+    from frontwatch.model import Article
+
+    text = "No decision was made, the Minister said before visiting Kharkiv and Qamishli."
+    (analysis,) = pipeline.run_articles([Article(id="2" * 20, text=text)])
+    found = {mention.text for mention in analysis.places}
+    assert "No" not in found
+    assert "Minister" not in found
+    assert {"Kharkiv", "Qamishli"} <= found

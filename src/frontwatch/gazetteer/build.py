@@ -431,8 +431,9 @@ _ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an)[\s\-‐'’]+(?
 
 def _without_article(entries: list[Entry]) -> list[Entry]:
     """Add, for the towns and cities (10,000 people or more) of Arabic-speaking countries,
-    each name without its Arabic article as an alternate ("Al Qāmishlī" → "Qāmishlī"); a
-    village's bare name ("Nazi") would only collide with words of other names."""
+    each name without its Arabic article, as the English spelling news uses ("Al Qāmishlī" →
+    "Qāmishlī"); a village's bare name ("Nazi") would only collide with words of other
+    names."""
     countries = {row["iso2"] for row in data_table("arabic_article.tsv")}
     result = []
     for entry in entries:
@@ -447,7 +448,7 @@ def _without_article(entries: list[Entry]) -> list[Entry]:
                 bare = _ARTICLE.sub("", name)
                 if bare != name and len(bare) > 2 and name_key(bare) not in known:
                     known.add(name_key(bare))
-                    extra.append((bare, "alternate"))
+                    extra.append((bare, "english"))
             if extra:
                 entry = replace(entry, names=(*entry.names, *extra))
         result.append(entry)

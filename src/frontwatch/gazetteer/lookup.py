@@ -140,6 +140,24 @@ class Gazetteer:
             found.update(row[0] for row in rows)
         return found
 
+    def named(self, keys: Iterable[str]) -> set[str]:
+        """The subset of ``keys`` that are more than a GeoNames alternate name of some
+        place: its official name, an English, old or curated spelling, an abbreviation, any
+        name from frontwatch's own tables (GeoNames keeps many alternates that are common
+        words: "One" for Onex, "No" for Ho)."""
+        unique = sorted(set(keys))
+        found: set[str] = set()
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                "SELECT DISTINCT n.key FROM names n JOIN places p ON p.rowid = n.place "
+                f"WHERE n.key IN ({marks}) AND (n.kind != 'alternate' OR p.source != 'geonames')",
+                chunk,
+            )
+            found.update(row[0] for row in rows)
+        return found
+
     def get(self, place_id: str) -> Candidate | None:
         """A place by its id."""
         row = self._db.execute(f"SELECT {_COLUMNS} FROM places p WHERE p.id = ?", (place_id,))
