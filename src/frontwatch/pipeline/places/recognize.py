@@ -130,7 +130,7 @@ class Recognizer:
                 if _capitalized(last):
                     spans.append((i, j, name_key(doc[i:j].text)))
         known = self.gazetteer.known(key for _, _, key in spans)
-        # One capitalized word that is only ever an alternate name ("One", "Minister") is
+        # One capitalized word that is only ever an alternate name ("No", "Minister") is
         # too weak to be a toponym without spaCy's label or a cue.
         single = {key for i, j, key in spans if j - i == 1 and key in known}
         named = self.gazetteer.named(single)
