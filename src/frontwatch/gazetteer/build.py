@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -123,7 +124,7 @@ class GazetteerBuilder:
             + list(_features(ukraine))
             + list(_continents())
         )
-        entries = _apply_aliases(entries)
+        entries = _apply_aliases(_without_article(_airport_names(entries)))
         unique = {entry.id: entry for entry in entries}
         return [unique[key] for key in sorted(unique)]
 
@@ -214,9 +215,13 @@ def _write(path: Path, entries: list[Entry], inputs: str) -> int:
 
 def _name_rows(entries: list[Entry]) -> Iterator[tuple[str, int, str, str]]:
     for rowid, entry in enumerate(entries, start=1):
+        # Names that share a key ("St. Louis", "Saint Louis") are one name, of the kind of
+        # the first (the preferred) spelling.
+        seen: set[str] = set()
         for name, kind in entry.names:
             key = name_key(name)
-            if key:
+            if key and key not in seen:
+                seen.add(key)
                 yield key, rowid, name, "abbreviation" if is_abbreviation(name) else kind
 
 
@@ -370,7 +375,12 @@ def _admin2(admin1_names: dict[str, str]) -> Iterator[Entry]:
 
 
 def _features(ukraine: UkraineAssembler) -> Iterator[Entry]:
-    for row in data_table("features.tsv"):
+    """Frontwatch's own tables: the features of war reporting, those of world news, and
+    airports."""
+    rows = (
+        data_table("features.tsv") + data_table("world_features.tsv") + data_table("airports.tsv")
+    )
+    for row in rows:
         oblast = ukraine.by_iso.get(row["oblast"])
         # For regions outside Ukraine the column holds a GeoNames admin1 code ("GB.WLS").
         code = oblast.geonames if oblast else (row["oblast"] or None)
@@ -387,6 +397,62 @@ def _features(ukraine: UkraineAssembler) -> Iterator[Entry]:
             source="frontwatch",
             names=_names(row["name"], alternate=row["names"], demonym=row["demonyms"]),
         )
+
+
+_TOWN = 10_000
+_AREA_KINDS = {"country", "admin1", "admin2", "region", "continent", "sea", "ocean", "river"}
+
+
+def _airport_names(entries: list[Entry]) -> list[Entry]:
+    """Drop an airport's one-word name ("Logan", "Orlando") when a town of 10,000 people or
+    more, or an area, has it: news means the town; "Heathrow" and "Schiphol" stay."""
+    taken = {
+        name_key(name)
+        for entry in entries
+        if not entry.id.startswith("ap:")
+        and (entry.population >= _TOWN or entry.kind in _AREA_KINDS)
+        for name, _ in entry.names
+    }
+    result = []
+    for entry in entries:
+        if entry.id.startswith("ap:"):
+            names = tuple(
+                (name, kind)
+                for name, kind in entry.names
+                if " " in name.strip() or name_key(name) not in taken
+            )
+            entry = replace(entry, names=names)
+        result.append(entry)
+    return result
+
+
+_ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an)[\s\-‐'’]+(?=\w)", re.IGNORECASE)
+
+
+def _without_article(entries: list[Entry]) -> list[Entry]:
+    """Add, for the towns and cities (10,000 people or more) of Arabic-speaking countries,
+    each name without its Arabic article, as the English spelling news uses ("Al Qāmishlī" →
+    "Qāmishlī"); a village's bare name ("Nazi") would only collide with words of other
+    names."""
+    countries = {row["iso2"] for row in data_table("arabic_article.tsv")}
+    result = []
+    for entry in entries:
+        if (
+            entry.country in countries
+            and entry.kind in {"settlement", "capital"}
+            and entry.population >= _TOWN
+        ):
+            known = {name_key(name) for name, _ in entry.names}
+            extra = []
+            for name, _ in entry.names:
+                bare = _ARTICLE.sub("", name)
+                if bare != name and len(bare) > 2 and name_key(bare) not in known:
+                    known.add(name_key(bare))
+                    extra.append((bare, "english"))
+            if extra:
+                entry = replace(entry, names=(*entry.names, *extra))
+        result.append(entry)
+    return result
 
 
 def _apply_aliases(entries: list[Entry]) -> list[Entry]:

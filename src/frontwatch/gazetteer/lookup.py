@@ -128,15 +128,27 @@ class Gazetteer:
 
     def known(self, keys: Iterable[str]) -> set[str]:
         """The subset of ``keys`` that name at least one place (one query per 500 keys)."""
+        return self._keys("SELECT DISTINCT key FROM names WHERE key IN ({marks})", keys)
+
+    def named(self, keys: Iterable[str]) -> set[str]:
+        """The subset of ``keys`` that are more than a GeoNames alternate name of some
+        place: its official name, an English, old or curated spelling, an abbreviation, any
+        name from frontwatch's own tables (GeoNames keeps many alternates that are common
+        words: "Minister" for Minster, "No" for Ho)."""
+        return self._keys(
+            "SELECT DISTINCT n.key FROM names n JOIN places p ON p.rowid = n.place "
+            "WHERE n.key IN ({marks}) AND (n.kind != 'alternate' OR p.source != 'geonames')",
+            keys,
+        )
+
+    def _keys(self, query: str, keys: Iterable[str]) -> set[str]:
+        """The keys a query selects, asked for 500 keys at a time (``{marks}`` is their
+        placeholder list)."""
         unique = sorted(set(keys))
         found: set[str] = set()
         for start in range(0, len(unique), 500):
             chunk = unique[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"SELECT DISTINCT key FROM names WHERE key IN ({marks})",
-                chunk,
-            )
+            rows = self._db.execute(query.format(marks=",".join("?" * len(chunk))), chunk)
             found.update(row[0] for row in rows)
         return found
 

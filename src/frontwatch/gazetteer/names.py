@@ -1,7 +1,9 @@
 """Name keys: the normalized form under which gazetteer names are stored and looked up.
 
 ``name_key`` folds case, strips diacritics (Łyman, Lîman → lyman), drops apostrophes
-(Kup'yans'k → kupyansk), turns hyphens, dots and commas into spaces, and collapses spaces.
+(Kup'yans'k → kupyansk), turns hyphens, dots and commas into spaces, collapses spaces, and
+spells out the abbreviated words of place names (St. Petersburg → saint petersburg, Mt. Hood →
+mount hood, Ft. Worth → fort worth), so that a style guide's spelling is the same name.
 Cyrillic is kept as Cyrillic (ё → е, й stays), so Ukrainian and Russian names are keys too.
 The same function serves the builder and the lookup, so both always agree.
 """
@@ -20,6 +22,8 @@ _KEEP_MARKS = {"й", "Й", "ї", "Ї"}
 _UNDECOMPOSED = str.maketrans(
     {"ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d", "ß": "ss"}
 )
+# Abbreviated words of place names, spelled out.
+_SPELLED_OUT = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 
 
 def name_key(name: str) -> str:
@@ -34,7 +38,8 @@ def name_key(name: str) -> str:
             if not unicodedata.combining(part):
                 decomposed.append(part)
     folded = "".join(decomposed).casefold().translate(_UNDECOMPOSED).replace("ё", "е")
-    return _SEPARATORS.sub(" ", folded).strip()
+    words = _SEPARATORS.sub(" ", folded).split()
+    return " ".join(_SPELLED_OUT.get(word, word) for word in words)
 
 
 def is_abbreviation(text: str) -> bool:

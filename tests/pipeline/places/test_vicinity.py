@@ -64,3 +64,53 @@ def test_vicinity_leaves_demonyms_alone(gazetteer: Gazetteer) -> None:
         gazetteer, "Ukrainian troops entered Kramatorsk.", "Ukrainian", "Kramatorsk"
     )
     assert people.best is None
+
+
+def test_vicinity_stays_in_the_country_the_article_is_about(gazetteer: Gazetteer) -> None:
+    text = (
+        "Kharkiv was shelled. Kharkiv officials said Ukraine needs more air defence. "
+        "Families left the Qwertzivka district to live in Paris."
+    )
+    *_, district, _ = resolve(
+        gazetteer, text, "Kharkiv", "Kharkiv", "Ukraine", "Qwertzivka", "Paris"
+    )
+    assert (district.best.kind, district.best.country) == ("vicinity", "UA")
+
+
+def test_vicinity_takes_the_settlement_the_text_attaches(gazetteer: Gazetteer) -> None:
+    text = (
+        "Kyiv asked for talks. Kyiv and Ukraine's allies met at the Qwertz Hall in Geneva. "
+        "The Qwertz Hall was full."
+    )
+    toponyms = []
+    for name, at in (("Kyiv", 0), ("Kyiv", 22), ("Ukraine", 31), ("Qwertz Hall", 58)):
+        start = text.index(name, at)
+        toponyms.append(Toponym(start, start + len(name), name))
+    start = text.rindex("Qwertz Hall")
+    toponyms += [
+        Toponym(text.index("Geneva"), text.index("Geneva") + 6, "Geneva"),
+        Toponym(start, start + len("Qwertz Hall"), "Qwertz Hall"),
+    ]
+    results = Resolver(gazetteer).resolve(text, toponyms)
+    hall, geneva, again = results[3], results[4], results[5]
+    assert hall.best.kind == again.best.kind == "vicinity"
+    assert distance_km(hall.best.lat, hall.best.lon, geneva.best.lat, geneva.best.lon) < 1
+    assert (again.best.lat, again.best.lon) == (hall.best.lat, hall.best.lon)
+
+
+def test_vicinity_falls_back_to_a_region_then_a_country(gazetteer: Gazetteer) -> None:
+    text = "Farmers in Tamil Nadu said the Qwertzery river ran dry."
+    region, river = resolve(gazetteer, text, "Tamil Nadu", "Qwertzery")
+    assert (river.best.kind, river.best.precision) == ("vicinity", "region")
+    assert (river.best.lat, river.best.lon) == (region.best.lat, region.best.lon)
+    text = "Officials in Syria said the Qwertz crossing was closed."
+    _, crossing = resolve(gazetteer, text, "Syria", "Qwertz crossing")
+    assert (crossing.best.kind, crossing.best.precision) == ("vicinity", "country")
+    assert crossing.best.country == "SY"
+
+
+def test_vicinity_a_compass_word_in_a_name_is_no_place(gazetteer: Gazetteer) -> None:
+    text = "He was treated at Northwestern Memorial Hospital in Chicago."
+    hospital, chicago = resolve(gazetteer, text, "Northwestern Memorial Hospital", "Chicago")
+    assert hospital.best.kind == "vicinity"
+    assert (hospital.best.lat, hospital.best.lon) == (chicago.best.lat, chicago.best.lon)

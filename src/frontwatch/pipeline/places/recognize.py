@@ -4,8 +4,8 @@ Takes a spaCy ``Doc`` and returns the spans that name places, each with its cues
 
 - ``gazetteer``: a run of capitalized tokens (with connectors such as "of", "-", "upon")
   whose normalized text is a gazetteer name; longest match wins, left to right;
-- ``ner``: a spaCy GPE, LOC or FAC entity (kept even when the gazetteer lacks it: it then
-  stays unresolved);
+- ``ner``: a spaCy GPE, LOC or FAC entity without a leading "the" (kept even when the
+  gazetteer lacks it: it then stays unresolved);
 - ``pattern:<name>``: a cue phrase around the span ("the village of X", "near X", "north of
   X", "the X direction", "X–Y highway", "X in Y Oblast").
 
@@ -14,7 +14,8 @@ multi-word person name ("Vladimir Putin"), follows a title ("President", "Gen.")
 month, weekday or common English word that is capitalized only because it opens a sentence
 ("May", "Bush"), or a demonym used as an adjective ("Russian forces"). A pattern cue or an
 NER label overrides the common-word guard ("the village of Hope"). Lowercase text never
-matches ("a bunch" is not Bucha).
+matches ("a bunch" is not Bucha). A single word that the gazetteer knows only as one of
+GeoNames' alternate names ("No" for Ho, "Minister" for Minster) needs spaCy's label or a cue.
 """
 
 from __future__ import annotations
@@ -91,6 +92,9 @@ class Recognizer:
             if not self._guarded(doc, start, end, persons, ner):
                 found.setdefault((start, end), set()).add("gazetteer")
         for (start, end), _ in ner.items():
+            # "the United States": the article is not part of the toponym.
+            while end - start > 1 and doc[start].lower_ == "the":
+                start += 1
             if all(t.pos_ == "ADJ" for t in doc[start:end]):
                 continue  # "Ukrainian troops": the NER's GPE on a demonym is not a toponym
             if not any(s <= start and end <= e for s, e in found):
@@ -126,8 +130,19 @@ class Recognizer:
                 if _capitalized(last):
                     spans.append((i, j, name_key(doc[i:j].text)))
         known = self.gazetteer.known(key for _, _, key in spans)
+        # One capitalized word that is only ever an alternate name ("No", "Minister") is
+        # too weak to be a toponym without spaCy's label or a cue.
+        single = {key for i, j, key in spans if j - i == 1 and key in known}
+        named = self.gazetteer.named(single)
+        ner = {(ent.start, ent.end) for ent in doc.ents if ent.label_ in _NER_LABELS}
         matches = sorted(
-            ((i, j) for i, j, key in spans if key in known), key=lambda s: (s[0], -(s[1] - s[0]))
+            (
+                (i, j)
+                for i, j, key in spans
+                if key in known
+                and (j - i > 1 or key in named or (i, j) in ner or self._pattern_cues(doc, i, j))
+            ),
+            key=lambda s: (s[0], -(s[1] - s[0])),
         )
         chosen: list[tuple[int, int]] = []
         covered_until = -1

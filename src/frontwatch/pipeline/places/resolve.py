@@ -12,7 +12,10 @@ together, because the other places are the best evidence:
    first-level regions and named features; a small penalty for coordinates that are only a
    hromada centre or a region's point.
 3. **Explicit containment**: "Lyman in Donetsk Oblast", "Paris, Texas", "Donetsk Oblast's
-   Lyman": a candidate inside the named region gets a large bonus.
+   Lyman": a candidate inside the named region (or county, or named region of a country,
+   within a county's reach of its point) gets a large bonus. A settlement put in a region
+   that none of its namesakes lies in ("Rockingham, Northamptonshire") is a place the
+   gazetteer lacks: it is placed at the region (precision ``region``).
 4. **Document focus and proximity**, iterated: the countries and regions the other mentions
    resolve to (weighted by their confidence), and the distance to the nearest other resolved
    place. The same name in one article means the same place (one sense per discourse).
@@ -33,9 +36,10 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from frontwatch.gazetteer.geo import distance_km
 from frontwatch.gazetteer.lookup import Candidate, Gazetteer
 from frontwatch.gazetteer.names import is_abbreviation, name_key
-from frontwatch.pipeline.places.vicinity import locate_unknown
+from frontwatch.pipeline.places.vicinity import locate_unknown, place_inside
 
 __all__ = ["Resolution", "Resolver", "Toponym", "Weights"]
 
@@ -57,6 +61,7 @@ the region holds X and Y too."""
 _PRECEDING_CONTAINER = re.compile(r"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})['’]s\s+$")
 _COMMA_BEFORE = re.compile(r"\s*,\s*$")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[A-Z\"“])|\n")
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z]")
 _COUNTY_LIST = re.compile(
     r"^(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*)"
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})*\s+(?:counties|Counties|parishes|Parishes)\b"
@@ -72,7 +77,7 @@ _FIXED = {
     "lake": 4.5,
     "strait": 5.0,
     "peninsula": 5.5,
-    "island": 4.5,
+    "island": 5.5,
     "spit": 4.5,
     "facility": 4.5,
     "admin2": 4.5,
@@ -104,6 +109,11 @@ _GENERIC = frozenset(
         "eastern",
         "western",
         "central",
+        "northwestern",
+        "northeastern",
+        "southwestern",
+        "southeastern",
+        "memorial",
         "upper",
         "lower",
         "new",
@@ -168,6 +178,18 @@ _GENERIC = frozenset(
     ]
 )
 _CITY = 100_000
+_ABROAD = frozenset(["embassy", "embassies", "consulate", "consulates", "legation"])
+_COUNTY_KM = 80.0
+# Kinds that a list keeps together (a country listed with states is still a country).
+_KIND_CLASS = {
+    "settlement": "settlement",
+    "capital": "settlement",
+    "admin1": "admin1",
+    "country": "country",
+    "admin2": "admin2",
+}
+_LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*)")
+_AND_OR = re.compile(r"\b(?:and|or)\b|&")
 _PRECISION_PENALTY = {"exact": 0.0, "near": 0.4, "region": 1.2, "country": 0.0}
 
 
@@ -197,6 +219,10 @@ class Weights:
     ("advancing via Bohorodychne, southeast of Pasika")."""
     local_chars: int = 150
     """Characters between two mentions for them to count as local context."""
+    area_km: float = 1000.0
+    """The same distance for an area in no country (a sea, a macro-region): it is near the
+    places and countries around it, and its namesakes (Gulf Province, West Coast Region) are
+    far from them."""
     shadowed_alternate: float = 1.5
     """Penalty for a settlement matched by an alternate name that is another place's main
     name."""
@@ -212,6 +238,9 @@ class Weights:
     short_name: float = 2.0
     """Penalty for a county named without "County" ("DeKalb"), which more often means the
     town of that name."""
+    list_kind: float = 1.0
+    """Bonus for being of the kind (settlement, state, country) that the other names of
+    the same list most likely are."""
     rounds: int = 3
     """Rounds of re-scoring with the document context."""
     saturate: bool = False
@@ -300,8 +329,9 @@ class Resolver:
                 if found:
                     return [replace(c, matched="part") for c in found]
         # "the European Commission", "the Mexican Senate": an institution named with the
-        # adjective of a country or continent is in it.
-        if len(words) > 1:
+        # adjective of a country or continent is in it; its embassy is not ("the Russian
+        # Embassy" is wherever the article says it is).
+        if len(words) > 1 and not any(w.lower() in _ABROAD for w in words):
             found = [
                 c
                 for c in self._matching(words[0], words[0], True)
@@ -345,6 +375,7 @@ class Resolver:
             order = np.argsort(-scores, kind="stable")[:limit]
             kept.append([first.candidates[i] for i in order])
             base.append(scores[order])
+        self._agree_with_list(text, resolutions, members, kept, base)
         spans = [
             [(resolutions[i].toponym.start, resolutions[i].toponym.end) for i in indexes]
             for indexes in members
@@ -356,6 +387,7 @@ class Resolver:
                 resolutions[index].candidates = list(candidates)
                 _set_scores(resolutions[index], [float(x) for x in scores])
         if self.weights.vicinity:
+            self._contradicted(text, resolutions)
             # "Ukrainian" read where demonyms are not toponyms names no place at all.
             people = {
                 index
@@ -363,8 +395,69 @@ class Resolver:
                 if not r.candidates
                 and any(c.matched == "demonym" for c in self.gazetteer.candidates(r.toponym.text))
             }
-            locate_unknown(resolutions, self.weights, skip=people)
+            locate_unknown(text, resolutions, self.weights, skip=people)
         return resolutions
+
+    def _agree_with_list(
+        self,
+        text: str,
+        resolutions: list[Resolution],
+        members: list[list[int]],
+        kept: list[list[Candidate]],
+        base: list[np.ndarray],
+    ) -> None:
+        """Names listed together are places of one kind: in "California or Washington" and
+        "Alaska, Hawaii, Florida and Washington" Washington is a state. Each candidate gets
+        ``list_kind`` times the share of its list siblings whose likeliest reading (by
+        prior) is of its kind (in place, on ``base``)."""
+        group_of = {index: g for g, indexes in enumerate(members) for index in indexes}
+        order = sorted(range(len(resolutions)), key=lambda i: resolutions[i].toponym.start)
+        position = {index: at for at, index in enumerate(order)}
+        top = [_KIND_CLASS.get(group[0].kind) if group else None for group in kept]
+        for g, indexes in enumerate(members):
+            bonus = np.zeros(len(kept[g]))
+            for index in indexes:
+                siblings = [
+                    top[group_of[i]]
+                    for i in _list_siblings(text, resolutions, order, position[index])
+                    if i in group_of and group_of[i] != g
+                ]
+                if not siblings:
+                    continue
+                for j, candidate in enumerate(kept[g]):
+                    kind = _KIND_CLASS.get(candidate.kind)
+                    share = sum(1 for s in siblings if s is not None and s == kind)
+                    bonus[j] += self.weights.list_kind * share / len(siblings) / len(indexes)
+            base[g] = base[g] + bonus
+
+    def _contradicted(self, text: str, resolutions: list[Resolution]) -> None:
+        """A settlement the text puts in a region ("Rockingham, Northamptonshire") whose
+        chosen place lies outside it, or that has no candidate at all, is a place of that
+        region the gazetteer lacks: it is placed at the region."""
+        by_start = {r.toponym.start: r for r in resolutions}
+        for resolution in resolutions:
+            best = resolution.best
+            if best is not None and best.kind not in {"settlement", "capital"}:
+                continue
+            end = resolution.toponym.end
+            after = _CONTAINER.match(text[end : end + 80])
+            container = by_start.get(end + after.start(1)) if after else None
+            region = container.best if container else None
+            if (
+                region is None
+                or container is None
+                # "Zilina, Nitra, Presov and Kosice" is a list, not a place in a region.
+                or _LIST_GOES_ON.match(text[container.toponym.end : container.toponym.end + 40])
+                or _COMMA_BEFORE.search(
+                    text[max(0, resolution.toponym.start - 4) : resolution.toponym.start]
+                )
+                or region.kind not in {"admin1", "admin2", "region"}
+                or region.matched in {"part", "vicinity", "demonym"}
+                or region.lat is None
+                or (best is not None and _inside(best, region))
+            ):
+                continue
+            place_inside(resolution, region, self.weights.vicinity_confidence)
 
     def _containment(
         self, text: str, resolution: Resolution, ends: dict[int, list[Candidate]]
@@ -405,13 +498,18 @@ class Resolver:
         return bonus
 
     def _regions(self, phrase: str) -> list[Candidate]:
-        """Countries and first-level regions named by the phrase or by a prefix of it."""
+        """Countries, first- and second-level divisions and named regions of a country
+        ("Northamptonshire", "Yorkshire") named by the phrase or by a prefix of it."""
         words = phrase.split()
         for size in range(len(words), 0, -1):
             found = [
                 c
                 for c in self.gazetteer.candidates(" ".join(words[:size]))
-                if c.kind in {"country", "admin1"} and c.matched != "demonym"
+                if c.matched not in {"demonym", "short"}
+                and (
+                    c.kind in {"country", "admin1"}
+                    or (c.kind in {"admin2", "region"} and c.country and c.lat is not None)
+                )
             ]
             if found:
                 return found
@@ -444,6 +542,7 @@ class _Joint:
         self.lon = np.radians(np.array([c.lon if c.lon is not None else 0.0 for c in flat]))
         located = np.array([c.lat is not None for c in flat])
         area = np.array([c.kind in _AREAS for c in flat])
+        self.located = located
         self.point = located & ~area
         self.country = _codes([c.country for c in flat])
         self.admin1 = _codes([c.admin1_code if c.kind != "country" else None for c in flat])
@@ -468,7 +567,9 @@ class _Joint:
         km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
         close = np.exp(-km / self.weights.proximity_km)
         both = self.point[:, None] & self.point[None, :]
-        return np.where(both, close, 0.0)
+        # A stateless area is near whatever lies around it, points and areas alike.
+        wide = self.stateless[:, None] & self.located[:, None] & self.located[None, :]
+        return np.where(both, close, np.where(wide, np.exp(-km / self.weights.area_km), 0.0))
 
     def _group_max(self, values: np.ndarray) -> np.ndarray:
         """Each candidate's value replaced by the largest in its group."""
@@ -539,6 +640,30 @@ def _local_groups(text: str, spans: list[list[tuple[int, int]]], limit: int) -> 
     return near
 
 
+def _list_siblings(
+    text: str, resolutions: list[Resolution], order: list[int], position: int
+) -> list[int]:
+    """The other members of the list that the toponym at ``position`` of ``order`` (the
+    indexes of ``resolutions`` in text order) is in ("A, B and C", "A or B"): neighbours
+    joined by commas, "and", "or" or "&", when the list has at least three members or an
+    "and"/"or" ("Paris, Texas" is no list)."""
+    index = order[position]
+    chain = [index]
+    joiners: list[str] = []
+    for step in (-1, 1):
+        at = position
+        while 0 <= at + step < len(order):
+            left, right = (order[at], order[at + 1]) if step > 0 else (order[at - 1], order[at])
+            between = text[resolutions[left].toponym.end : resolutions[right].toponym.start]
+            if not _LIST_JOINER.fullmatch(between):
+                break
+            joiners.append(between)
+            at += step
+            chain.append(order[at])
+    listed = len(chain) >= 3 or any(_AND_OR.search(j) for j in joiners)
+    return [i for i in chain if i != index] if listed else []
+
+
 def _city_proxies(candidates: list[list[Candidate]]) -> np.ndarray:
     """For each candidate, the candidate whose context it takes: itself, except a region
     that shares its name with a city of at least ``_CITY`` people inside it. Whatever the
@@ -564,15 +689,18 @@ def _shadowed(candidates: list[Candidate]) -> np.ndarray:
     """1 for settlements matched by an alternate name when another place has it as its main
     name ("Berea" is an old name of Aleppo, and the main name of towns in Kentucky)."""
     # A region does not shadow the city inside it that bears its name: "New York" names the
-    # city as often as the state, and the city is the more specific reading.
+    # city as often as the state, and the city is the more specific reading. A country that
+    # bears the name always does: "Mexico" and "Kuwait" name the country, and their capitals
+    # have names of their own.
     shadows = [c for c in candidates if c.matched == "official"]
+    country = any(s.kind == "country" for s in shadows)
     return np.array(
         [
             1.0
             if c.matched == "alternate"
             and c.kind in {"settlement", "capital"}
             and shadows
-            and not any(_same_name_container(s, c) for s in shadows)
+            and (country or not any(_same_name_container(s, c) for s in shadows))
             else 0.0
             for c in candidates
         ]
@@ -628,9 +756,29 @@ def _prior(candidate: Candidate, weights: Weights) -> float:
 def _inside(candidate: Candidate, container: Candidate) -> bool:
     if candidate.id == container.id:
         return False
+    if container.kind in {"admin2", "region"}:
+        # Second-level divisions and named regions have a point, not a boundary: what lies
+        # within a county's reach of it is taken to be inside.
+        return (
+            candidate.kind not in _AREAS
+            and candidate.country == container.country
+            and candidate.lat is not None
+            and distance_km(candidate.lat, candidate.lon, container.lat, container.lon)  # type: ignore[arg-type]
+            <= _COUNTY_KM
+        )
     if container.kind == "country":
         return candidate.country == container.country and candidate.kind != "country"
-    return bool(container.admin1_code) and candidate.admin1_code == container.admin1_code
+    if bool(container.admin1_code) and candidate.admin1_code == container.admin1_code:
+        return True
+    # Some countries' first-level regions in the gazetteer (England's counties) are not the
+    # GeoNames level its places are coded with: a place near the region's point is inside.
+    return (
+        candidate.country == container.country
+        and candidate.lat is not None
+        and container.lat is not None
+        and distance_km(candidate.lat, candidate.lon, container.lat, container.lon)  # type: ignore[arg-type]
+        <= _COUNTY_KM
+    )
 
 
 def _set_scores(resolution: Resolution, scores: list[float]) -> None:
