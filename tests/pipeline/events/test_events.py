@@ -470,3 +470,13 @@ def test_participles_after_a_noun(pipeline: Any) -> None:
         assert only(events(pipeline, text), "control.capture") == []
     text = "Siversk, captured by Russian forces on Friday, lies north of Bakhmut."
     assert kinds(events(pipeline, text)) == {("control.capture", "RU", "Siversk", "reported")}
+
+
+def test_noun_right_before_a_subjectless_gerund_is_its_agent(pipeline: Any) -> None:
+    text = (  # parsed with "Ukrainian forces" as a third conjunct after Nova Zorya
+        "Shelling went on near Mykolaiv, with Russian forces launching unsuccessful raids on "
+        "Posad-Pokrovske and Nova Zorya and Ukrainian forces apparently retaking Shyroke."
+    )
+    captures = {(e.actor.side if e.actor else None) for e in only(events(pipeline, text),
+                                                                   "control.capture")}  # fmt: skip
+    assert captures == {"UA"}

@@ -47,3 +47,11 @@ def test_context_a_sentence_neighbour_outweighs_the_article(gazetteer: Gazetteer
     article_only = replace(Weights(), local_proximity=0.0)
     best = resolve(gazetteer, text, *names, weights=article_only)
     assert best["Pasika"].admin1 == "Zakarpattia Oblast"
+
+
+def test_context_a_stated_distance_picks_the_namesake(gazetteer: Gazetteer) -> None:
+    names = ("Petrivske", "Avdiivka")
+    text = "Fighting went on near Petrivske."
+    assert resolve(gazetteer, text, *names[:1])["Petrivske"].admin1 != "Donetsk Oblast"
+    text = "Fighting went on near Petrivske (within 70 km southwest of Avdiivka)."
+    assert resolve(gazetteer, text, *names)["Petrivske"].admin1 == "Donetsk Oblast"

@@ -353,6 +353,8 @@ class EventExtractor:
             ):
                 continue  # "most Russian forces have left X": the rest still hold it
             actor = self._actor(context, agent_tokens)
+            if actor is None:
+                actor = self._actor(context, _noun_right_before(doc, trigger))
             if actor is None and definition.type in _CONTROL_TYPES:
                 actor = self._side_in_context(context, sentence, trigger)
             if trigger.kind == "noun" and not self._noun_asserts(doc, trigger, places, counted,
@@ -1226,6 +1228,23 @@ def _attributive(doc: Any, trigger: Trigger, context: _Context) -> bool:
     if head.i + 1 >= len(doc) or head.i + 1 not in context.place_of:
         return False
     return head.dep_ not in {"ROOT", "conj"}
+
+
+def _noun_right_before(doc: Any, trigger: Trigger) -> list[Any]:
+    """The noun phrase right before a gerund or participle that has no subject in the parse
+    ("..., and Ukrainian forces reportedly *recapturing* X", where the parser took the forces
+    for another conjunct): its subject in all but name."""
+    head = doc[trigger.head]
+    if head.tag_ not in {"VBG", "VBN"} or any(
+        c.dep_ in {"nsubj", "nsubjpass", "agent"} for c in head.children
+    ):
+        return []
+    at = head.i - 1
+    while at >= 0 and doc[at].pos_ == "ADV":
+        at -= 1
+    if at < 0 or doc[at].pos_ not in {"NOUN", "PROPN"}:
+        return []
+    return [t for t in doc[at].subtree if t.i <= at]
 
 
 def _relative_clause_of_object(verb: Any) -> Any | None:

@@ -60,6 +60,15 @@ _LIST_REST = re.compile(
 the region holds X and Y too."""
 _PRECEDING_CONTAINER = re.compile(r"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})['’]s\s+$")
 _COMMA_BEFORE = re.compile(r"\s*,\s*$")
+_DISTANCE_FROM = re.compile(
+    r"[\s,(]*(?:\w+\s+){0,2}?(?:(?P<bound>within|up\s+to|less\s+than|under)\s+)?"
+    r"(?:about\s+|approximately\s+|roughly\s+|some\s+|around\s+|nearly\s+|just\s+)?"
+    r"(?P<value>\d{1,4}(?:[.,]\d+)?)\s*[- ]?(?P<unit>km|kilometers|kilometres|mi|miles)\b"
+    r"(?:\s+(?:directly\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest|"
+    r"north-east|north-west|south-east|south-west))?\s+(?:of|from)\s+(?:the\s+)?"
+)
+"""A stated distance right after a toponym: "X, 44 km east of Y", "X (within 70 km southwest
+of Y)"; it ends where Y begins."""
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[A-Z\"“])|\n")
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z]")
 _COUNTY_LIST = re.compile(
@@ -213,6 +222,9 @@ class Weights:
     """Bonus for being near another resolved place, decaying with distance."""
     proximity_km: float = 150.0
     """Distance at which the proximity bonus has fallen to 1/e."""
+    stated_distance: float = 3.0
+    """Bonus for a candidate at the distance the text states from another place ("X, 44 km
+    east of Y")."""
     local_proximity: float = 3.0
     """Bonus for being near (or inside) the places named within ``local_chars`` of the
     toponym, averaged over them: a sentence's neighbours say more than the whole article
@@ -363,6 +375,7 @@ class Resolver:
         if not members:
             return resolutions
         limit = self.weights.max_candidates
+        starts = {r.toponym.start: r.candidates for r in resolutions if r.candidates}
         base: list[np.ndarray] = []
         kept: list[list[Candidate]] = []
         for indexes in members:
@@ -372,6 +385,7 @@ class Resolver:
             for index in indexes:
                 bonus = self._containment(text, resolutions[index], ends)
                 scores = scores + np.array(bonus) / len(indexes)
+                scores = scores + np.array(self._distance(text, resolutions[index], starts))
             order = np.argsort(-scores, kind="stable")[:limit]
             kept.append([first.candidates[i] for i in order])
             base.append(scores[order])
@@ -495,6 +509,37 @@ class Resolver:
                 _inside(place, candidate) for place in before_place
             )
             bonus.append(self.weights.containment if inside or named or holds else 0.0)
+        return bonus
+
+    def _distance(
+        self, text: str, resolution: Resolution, starts: dict[int, list[Candidate]]
+    ) -> list[float]:
+        """Bonus for candidates at the distance the text gives from another place ("X, 44 km
+        east of Y", "X (within 70 km of Y)"), measured from Y's likeliest candidate by prior.
+        "within" is an upper bound; otherwise the distance is taken as approximate."""
+        end = resolution.toponym.end
+        found = _DISTANCE_FROM.match(text, end, end + 90)
+        if not resolution.candidates or found is None:
+            return [0.0] * len(resolution.candidates)
+        anchor = starts.get(found.end())
+        if not anchor:
+            return [0.0] * len(resolution.candidates)
+        value = float(found.group("value").replace(",", ""))
+        km = value * 1.609 if found.group("unit").lower().startswith("mi") else value
+        reference = max(anchor, key=lambda c: _prior(c, self.weights))
+        if reference.lat is None or reference.lon is None:
+            return [0.0] * len(resolution.candidates)
+        bonus = []
+        for candidate in resolution.candidates:
+            if candidate.lat is None or candidate.lon is None:
+                bonus.append(0.0)
+                continue
+            apart = distance_km(candidate.lat, candidate.lon, reference.lat, reference.lon)
+            if found.group("bound"):
+                fits = apart <= km * 1.15 + 5
+            else:
+                fits = abs(apart - km) <= max(0.35 * km, 8.0)
+            bonus.append(self.weights.stated_distance if fits else 0.0)
         return bonus
 
     def _regions(self, phrase: str) -> list[Candidate]:
