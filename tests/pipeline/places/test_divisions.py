@@ -3,21 +3,13 @@ style-guide abbreviations of states."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from frontwatch.gazetteer.geo import distance_km
 from frontwatch.gazetteer.lookup import Gazetteer
 from frontwatch.pipeline.places import Resolver, Toponym
 
-
-def resolve(gazetteer: Gazetteer, text: str, *names: str) -> list[Any]:
-    toponyms = []
-    for name in names:
-        start = text.index(name)
-        toponyms.append(Toponym(start, start + len(name), name))
-    return Resolver(gazetteer).resolve(text, toponyms)
+from ._resolve import resolve
 
 
 def test_divisions_list_of_counties_names_counties(gazetteer: Gazetteer) -> None:

@@ -10,13 +10,7 @@ from frontwatch.gazetteer.geo import distance_km
 from frontwatch.gazetteer.lookup import Gazetteer
 from frontwatch.pipeline.places import Resolver, Toponym
 
-
-def resolve(gazetteer: Gazetteer, text: str, *names: str) -> list[Any]:
-    toponyms = []
-    for name in names:
-        start = text.index(name)
-        toponyms.append(Toponym(start, start + len(name), name))
-    return Resolver(gazetteer).resolve(text, toponyms)
+from ._resolve import resolve
 
 
 def near(result: Any, point: tuple[float, float], km: float = 100) -> bool:

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from frontwatch.gazetteer.geo import distance_km
 from frontwatch.gazetteer.lookup import Gazetteer
 from frontwatch.pipeline.places import Resolver, Toponym, to_place
 
-
-def resolve(gazetteer: Gazetteer, text: str, *names: str) -> list[Any]:
-    toponyms = []
-    for name in names:
-        start = text.index(name)
-        toponyms.append(Toponym(start, start + len(name), name))
-    return Resolver(gazetteer).resolve(text, toponyms)
+from ._resolve import resolve
 
 
 def test_vicinity_unknown_venue_takes_the_nearby_town(gazetteer: Gazetteer) -> None:
