@@ -375,10 +375,9 @@ class EventExtractor:
             if definition.type not in {"control.capture", "control.withdrawal", "control.advance",
                                        "combat", "strike", "annexation"}:  # fmt: skip
                 targets = targets[:1]
+            partial_object = self._partial_object(doc, trigger, context)
             for mention, path in targets:
-                event_type, event_actor = self._kind(
-                    definition, path, actor, lemma, self._partial_object(doc, trigger, context)
-                )
+                event_type, event_actor = self._kind(definition, path, actor, lemma, partial_object)
                 if event_type not in readings:
                     readings[event_type] = self.modality.read(
                         doc, trigger.head, trigger.tokens, event_type, sentence, context.actor_of
@@ -943,27 +942,23 @@ class EventExtractor:
         """The trigger's own subject is civilians or civil authorities: the head noun of its
         phrase is one of the ontology's ``civil_agents`` ("occupation authorities fled X",
         not "officials ordered a withdrawal of troops", where the troops withdraw)."""
-        ids = {t.i for t in tokens}
-        heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
         return any(
-            t.pos_ == "NOUN"
-            and t.lemma_.lower() in self.ontology.civil_agents
-            and t.head.i in trigger.tokens
-            for t in heads
+            t.pos_ == "NOUN" and t.lemma_.lower() in self.ontology.civil_agents
+            for t in _subject_heads(tokens, trigger)
         )
 
     def _partial_agent(self, tokens: list[Any], trigger: Trigger) -> bool:
         """The trigger's subject is part of a force: "*most* Russian forces have left X",
         "*some* of the units withdrew"."""
-        ids = {t.i for t in tokens}
         quantifiers = self.ontology.partial_agents
-        for head in (t for t in tokens if t.head.i not in ids and t.head.i in trigger.tokens):
-            if head.lower_ in quantifiers or any(
+        return any(
+            head.lower_ in quantifiers
+            or any(
                 c.dep_ in {"amod", "det", "quantmod", "nummod"} and c.lower_ in quantifiers
                 for c in head.children
-            ):
-                return True
-        return False
+            )
+            for head in _subject_heads(tokens, trigger)
+        )
 
     def _actor(self, context: _Context, tokens: list[Any]) -> Actor | None:
         if not tokens:
@@ -1228,6 +1223,13 @@ def _attributive(doc: Any, trigger: Trigger, context: _Context) -> bool:
     if head.i + 1 >= len(doc) or head.i + 1 not in context.place_of:
         return False
     return head.dep_ not in {"ROOT", "conj"}
+
+
+def _subject_heads(tokens: list[Any], trigger: Trigger) -> list[Any]:
+    """The heads of the agent phrase ``tokens`` that depend on the trigger itself (its own
+    subject, not the subject of a verb the trigger's noun is the object of)."""
+    ids = {t.i for t in tokens}
+    return [t for t in tokens if t.head.i not in ids and t.head.i in trigger.tokens]
 
 
 def _noun_right_before(doc: Any, trigger: Trigger) -> list[Any]:

@@ -485,12 +485,10 @@ class Resolver:
         before_place = ends.get(start - len(comma.group(0)), []) if comma else []
         containers: list[Candidate] = []
         end = resolution.toponym.end
+        # "X, Y, and Z in Kherson Oblast": the region after the list holds X and Y too
         listed = _LIST_REST.match(text[end : end + 200])
-        if listed:
-            end += listed.end()
-        after = _CONTAINER.match(text[end : end + 80])
-        if after and listed and not after.group(0).lstrip().startswith("in"):
-            after = None  # a list continues only into "in Region"
+        tail = end + listed.end() if listed else end
+        after = _CONTAINER.match(text[tail : tail + 80])
         if after:
             containers += self._regions(after.group(1))
         before = _PRECEDING_CONTAINER.search(
@@ -499,7 +497,6 @@ class Resolver:
         if before:
             containers += self._regions(before.group(1))
         # "Barrow and Jackson counties": a list of names that ends with the kind of unit.
-        end = resolution.toponym.end
         county = bool(_COUNTY_LIST.match(text[end : end + 120]))
         bonus = []
         for candidate in resolution.candidates:
@@ -518,17 +515,16 @@ class Resolver:
         east of Y", "X (within 70 km of Y)"), measured from Y's likeliest candidate by prior.
         "within" is an upper bound; otherwise the distance is taken as approximate."""
         end = resolution.toponym.end
+        none = [0.0] * len(resolution.candidates)
         found = _DISTANCE_FROM.match(text, end, end + 90)
-        if not resolution.candidates or found is None:
-            return [0.0] * len(resolution.candidates)
-        anchor = starts.get(found.end())
-        if not anchor:
-            return [0.0] * len(resolution.candidates)
+        anchor = starts.get(found.end()) if found else None
+        if found is None or not anchor:
+            return none
         value = float(found.group("value").replace(",", ""))
         km = value * 1.609 if found.group("unit").lower().startswith("mi") else value
         reference = max(anchor, key=lambda c: _prior(c, self.weights))
         if reference.lat is None or reference.lon is None:
-            return [0.0] * len(resolution.candidates)
+            return none
         bonus = []
         for candidate in resolution.candidates:
             if candidate.lat is None or candidate.lon is None:
