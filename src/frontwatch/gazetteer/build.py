@@ -93,7 +93,15 @@ class GazetteerBuilder:
         """Every entry, deduplicated by id and sorted by id."""
         oblast_table = oblasts()
         ukraine = UkraineAssembler(Romanizer.ukrainian(), oblast_table)
-        admin1_names = {row["code"]: row["name"] for row in data_table("admin1.tsv")}
+        # The first division of a code names it (admin1.tsv puts the largest first); England,
+        # Scotland, Wales and Northern Ireland are frontwatch's own features.
+        admin1_names: dict[str, str] = {}
+        for row in data_table("admin1.tsv"):
+            if row.get("kind", "admin1") == "admin1":
+                admin1_names.setdefault(row["code"], row["name"])
+        for row in data_table("features.tsv"):
+            if row["kind"] == "admin1" and row["oblast"] and "." in row["oblast"]:
+                admin1_names.setdefault(row["oblast"], row["name"])
         admin1_names.update({o.geonames: o.name for o in oblast_table})
 
         sources: list[Iterable[Entry]] = [geonames_cities(admin1_names, self.min_population)]
@@ -118,7 +126,7 @@ class GazetteerBuilder:
             + joined
             + ukraine.oblast_entries()
             + list(_countries())
-            + list(_admin1(skip_country="UA"))
+            + list(_admin1(skip_country="UA", admin1_names=admin1_names))
             + list(_us_counties(admin1_names))
             + list(_admin2(admin1_names))
             + list(_features(ukraine))
@@ -250,30 +258,33 @@ def _countries() -> Iterator[Entry]:
         )
 
 
-def _admin1(skip_country: str) -> Iterator[Entry]:
+def _admin1(skip_country: str, admin1_names: dict[str, str]) -> Iterator[Entry]:
+    """First-level divisions, and the divisions below them that Natural Earth gives where
+    GeoNames' second level lacks them (kind ``admin2`` in admin1.tsv: "Northamptonshire")."""
     extra = {row["code"]: row["names"].split("|") for row in data_table("admin1_aliases.tsv")}
     people = {row["code"]: row["names"].split("|") for row in data_table("admin1_demonyms.tsv")}
     for row in data_table("admin1.tsv"):
         country = row["code"].split(".")[0]
         if country == skip_country or not row["lat"]:
             continue
+        first = row.get("kind", "admin1") != "admin2"
         yield Entry(
             id=f"gn:{row['geonameid']}",
             name=row["name"],
-            kind="admin1",
+            kind="admin1" if first else "admin2",
             lat=float(row["lat"]),
             lon=float(row["lon"]),
             precision="region",
             country=country,
             population=int(row.get("population") or 0),
-            admin1=row["name"],
+            admin1=row["name"] if first else admin1_names.get(row["code"]),
             admin1_code=row["code"],
             source="admin1",
             names=_names(
                 row["name"],
                 alternate=row["names"],
-                abbreviation=extra.get(row["code"], ()),
-                demonym=people.get(row["code"], ()),
+                abbreviation=extra.get(row["code"], ()) if first else (),
+                demonym=people.get(row["code"], ()) if first else (),
             ),
         )
 

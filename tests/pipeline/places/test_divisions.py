@@ -75,3 +75,52 @@ def test_divisions_region_after_a_town_is_the_region_holding_it(gazetteer: Gazet
     tacoma, washington = resolve(gazetteer, text, "Tacoma", "Washington")
     assert (washington.best.kind, washington.best.admin1) == ("admin1", "Washington")
     assert tacoma.best.admin1 == "Washington"
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "region"),
+    [
+        ("Paris", "FR", "Île-de-France"),
+        ("Bordeaux", "FR", "Nouvelle-Aquitaine"),
+        ("Milan", "IT", "Lombardia"),
+        ("Barcelona", "ES", "Catalunya"),
+        ("Sydney", "AU", "New South Wales"),
+        ("Manchester", "GB", "England"),
+        ("Hanoi", "VN", "Hanoi"),
+    ],
+)
+def test_divisions_cities_carry_their_first_level_region(
+    gazetteer: Gazetteer, name: str, country: str, region: str
+) -> None:
+    # Natural Earth codes France's departments and Italy's provinces with GeoNames codes of
+    # the level below; the gazetteer must not call Paris part of Aude.
+    biggest = max(
+        (c for c in gazetteer.candidates(name) if c.country == country and c.kind != "admin2"),
+        key=lambda c: c.population,
+    )
+    assert biggest.admin1 == region
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "point"),
+    [
+        ("Separatist parties won a majority in Catalonia.", "Catalonia", (41.8, 1.5)),
+        ("Wildfires spread across Tuscany this week.", "Tuscany", (43.4, 11.1)),
+        ("Farmers in Brittany blocked the roads.", "Brittany", (48.2, -2.9)),
+    ],
+)
+def test_divisions_regions_named_in_english(
+    gazetteer: Gazetteer, text: str, name: str, point: tuple[float, float]
+) -> None:
+    (result,) = resolve(gazetteer, text, name)
+    assert result.best.kind == "admin1"
+    assert distance_km(result.best.lat, result.best.lon, *point) < 80
+
+
+def test_divisions_english_county_below_the_first_level(gazetteer: Gazetteer) -> None:
+    # Natural Earth's English counties are now the second level under England; those GeoNames
+    # lacks (Northamptonshire was split in 2021) stay in the gazetteer as such.
+    text = "The race moves to Corby, Northamptonshire, next month."
+    corby, county = resolve(gazetteer, text, "Corby", "Northamptonshire")
+    assert (county.best.kind, county.best.admin1) == ("admin2", "England")
+    assert distance_km(corby.best.lat, corby.best.lon, 52.49, -0.69) < 10
