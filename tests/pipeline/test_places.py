@@ -148,3 +148,21 @@ def test_places_a_word_that_is_only_an_alternate_name_is_no_toponym(pipeline: An
     assert "No" not in found
     assert "Minister" not in found
     assert {"Kharkiv", "Qamishli"} <= found
+
+
+@pytest.mark.model
+def test_places_a_surname_or_lowercase_noun_is_no_toponym(pipeline: Any) -> None:
+    from frontwatch.model import Article
+
+    # Kelly (Illinois, Wyoming...) and University (Florida) are gazetteer names; here one is a
+    # person named in full earlier and the other a common noun the article writes in lowercase.
+    text = (
+        "Retired general John Kelly visited Kharkiv on Monday. Kelly said the university "
+        "would reopen. The University board met in Poltava."
+    )
+    (analysis,) = pipeline.run_articles([Article(id="3" * 20, text=text)])
+    found = {(mention.start, mention.text) for mention in analysis.places}
+    names = {name for _, name in found}
+    assert "Kelly" not in names
+    assert "University" not in names
+    assert {"Kharkiv", "Poltava"} <= names

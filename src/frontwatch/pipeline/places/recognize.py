@@ -10,7 +10,9 @@ Takes a spaCy ``Doc`` and returns the spans that name places, each with its cues
   X", "the X direction", "X–Y highway", "X in Y Oblast").
 
 Guards, from ``data/places/guards.json``: a gazetteer match is dropped when it is part of a
-multi-word person name ("Vladimir Putin"), follows a title ("President", "Gen."), is a
+multi-word person name ("Vladimir Putin"), is one word that stands elsewhere in the article
+for a person ("John Kelly ... Kelly said") or is written in lowercase there ("Court" when
+the article also says "the court"), follows a title ("President", "Gen."), is a
 month, weekday or common English word that is capitalized only because it opens a sentence
 ("May", "Bush"), or a demonym used as an adjective ("Russian forces"). A pattern cue or an
 NER label overrides the common-word guard ("the village of Hope"). Lowercase text never
@@ -87,9 +89,15 @@ class Recognizer:
         sentence_of = _sentence_index(doc)
         ner = {(ent.start, ent.end): ent for ent in doc.ents if ent.label_ in _NER_LABELS}
         persons = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
+        # "John Kelly ... Kelly said": a word of a full person name stands for the person
+        # wherever the article uses it alone.
+        names = {t.lower_ for p in persons for t in p if _capitalized(t) and len(t) > 1}
+        # "the University ... the university": a word the article also writes in lowercase is
+        # a common noun there, capitalized as part of a name.
+        names |= {t.text for t in doc if t.is_alpha and t.text.islower() and len(t) > 2}
         found: dict[tuple[int, int], set[str]] = {}
         for start, end in self._gazetteer_matches(doc):
-            if not self._guarded(doc, start, end, persons, ner):
+            if not self._guarded(doc, start, end, persons, ner, names):
                 found.setdefault((start, end), set()).add("gazetteer")
         for (start, end), _ in ner.items():
             # "the United States": the article is not part of the toponym.
@@ -159,6 +167,7 @@ class Recognizer:
         end: int,
         persons: Iterable[Span],
         ner: dict[tuple[int, int], Span],
+        names: frozenset[str] | set[str] = frozenset(),
     ) -> bool:
         guards = self.guards
         first = doc[start]
@@ -167,6 +176,9 @@ class Recognizer:
             p.start <= start and end <= p.end and (p.end - p.start) > end - start for p in persons
         ):
             return True
+        if end - start == 1 and text in names:
+            strong = (start, end) in ner or self._pattern_cues(doc, start, end)
+            return not strong
         if start > 0 and doc[start - 1].lower_.rstrip(".") in guards.titles:
             return True
         if end - start == 1 and text in guards.calendar:
