@@ -166,3 +166,20 @@ def test_places_a_surname_or_lowercase_noun_is_no_toponym(pipeline: Any) -> None
     assert "Kelly" not in names
     assert "University" not in names
     assert {"Kharkiv", "Poltava"} <= names
+
+
+@pytest.mark.model
+def test_places_words_closing_other_names_and_numerals_are_no_toponyms(pipeline: Any) -> None:
+    from frontwatch.model import Article
+
+    # Court (a hamlet) closes "Supreme Court"; Four is a numeral. Malta, a country, closing a
+    # bank's name is still the place the bank is named after.
+    text = (
+        "The Supreme Court in Kyiv upheld the ruling. Four people were hurt in Kharkiv. "
+        "Shares of Lombard Bank Malta rose."
+    )
+    (analysis,) = pipeline.run_articles([Article(id="4" * 20, text=text)])
+    names = {mention.text for mention in analysis.places}
+    assert "Court" not in names
+    assert "Four" not in names
+    assert {"Kyiv", "Kharkiv", "Malta"} <= names

@@ -10,14 +10,16 @@ Takes a spaCy ``Doc`` and returns the spans that name places, each with its cues
   X", "the X direction", "X–Y highway", "X in Y Oblast").
 
 Guards, from ``data/places/guards.json``: a gazetteer match is dropped when it is part of a
-multi-word person name ("Vladimir Putin"), is one word that stands elsewhere in the article
-for a person ("John Kelly ... Kelly said") or is written in lowercase there ("Court" when
-the article also says "the court"), follows a title ("President", "Gen."), is a
-month, weekday or common English word that is capitalized only because it opens a sentence
-("May", "Bush"), or a demonym used as an adjective ("Russian forces"). A pattern cue or an
-NER label overrides the common-word guard ("the village of Hope"). Lowercase text never
-matches ("a bunch" is not Bucha). A single word that the gazetteer knows only as one of
-GeoNames' alternate names ("No" for Ho, "Minister" for Minster) needs spaCy's label or a cue.
+multi-word person name ("Vladimir Putin"); when, as one word, it stands elsewhere in the
+article for a person ("John Kelly ... Kelly said") or is written in lowercase there ("Court"
+when the article also says "the court"), closes a longer capitalized name while naming only
+small places ("Supreme Court"), or is a numeral or function word ("Four", "Is"); when it
+follows a title ("President", "Gen."), is a month, weekday or common English word that is
+capitalized only because it opens a sentence ("May", "Bush"), or a demonym used as an
+adjective ("Russian forces"). A pattern cue or an NER label overrides the one-word guards
+("the village of Hope"). Lowercase text never matches ("a bunch" is not Bucha). A single
+word that the gazetteer knows only as one of GeoNames' alternate names ("No" for Ho,
+"Minister" for Minster) needs spaCy's label or a cue.
 """
 
 from __future__ import annotations
@@ -39,6 +41,9 @@ __all__ = ["Guards", "Recognizer", "Spotted"]
 _MAX_TOKENS = 5
 _CONNECTORS = {"of", "on", "upon", "-", "–", "de", "la", "du", "am", "an", "der", "'s"}
 _NER_LABELS = {"GPE", "LOC", "FAC"}
+# Parts of speech a place name does not take ("Four people", "One of them", "Is it").
+_MINOR = 100_000
+_FUNCTION_POS = {"NUM", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "INTJ"}
 
 
 @dataclass(frozen=True)
@@ -176,9 +181,16 @@ class Recognizer:
             p.start <= start and end <= p.end and (p.end - p.start) > end - start for p in persons
         ):
             return True
-        if end - start == 1 and text in names:
-            strong = (start, end) in ner or self._pattern_cues(doc, start, end)
-            return not strong
+        if (
+            end - start == 1
+            and (
+                text in names
+                or first.pos_ in _FUNCTION_POS
+                or (_inside_name(doc, start) and self._minor(text))
+            )
+            and not ((start, end) in ner or self._pattern_cues(doc, start, end))
+        ):
+            return True
         if start > 0 and doc[start - 1].lower_.rstrip(".") in guards.titles:
             return True
         if end - start == 1 and text in guards.calendar:
@@ -189,6 +201,15 @@ class Recognizer:
             strong = (start, end) in ner or self._pattern_cues(doc, start, end)
             return not strong
         return False
+
+    def _minor(self, text: str) -> bool:
+        """Whether every place of that name is a settlement of under ``_MINOR`` people: such
+        a name closing a longer one ("Supreme Court") is the common noun; a country, region
+        or city there is the place ("HSBC Malta", "CTV Saskatoon")."""
+        return all(
+            c.kind in {"settlement", "vicinity"} and c.population < _MINOR
+            for c in self.gazetteer.candidates(text)
+        )
 
     def _pattern_cues(self, doc: Doc, start: int, end: int) -> set[str]:
         cues = set()
@@ -201,6 +222,24 @@ class Recognizer:
         if after1 in self.guards.after:
             cues.add(f"pattern:{self.guards.after[after1]}")
         return cues
+
+
+def _inside_name(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` follows a capitalized word of its own name ("Supreme Court",
+    "Federal Reserve Bank"; not "The" or "In"). Not in title-case lines, where every word
+    is capitalized."""
+    previous = doc[i - 1] if i > 0 else None
+    if (
+        previous is None
+        or doc[i].is_sent_start
+        or not _capitalized(previous)
+        or previous.is_punct
+        or previous.is_stop
+    ):
+        return False
+    sentence = doc[i].sent
+    words = [t for t in sentence if t.is_alpha]
+    return sum(_capitalized(t) for t in words) * 2 <= len(words)
 
 
 def _capitalized(token: Token) -> bool:
