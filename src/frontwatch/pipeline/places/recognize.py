@@ -89,6 +89,7 @@ class Recognizer:
     def __init__(self, gazetteer: Gazetteer, guards: Guards) -> None:
         self.gazetteer = gazetteer
         self.guards = guards
+        self._minor_cache: dict[str, bool] = {}
 
     def __call__(self, doc: Doc) -> list[Spotted]:
         sentence_of = _sentence_index(doc)
@@ -206,10 +207,13 @@ class Recognizer:
         """Whether every place of that name is a settlement of under ``_MINOR`` people: such
         a name closing a longer one ("Supreme Court") is the common noun; a country, region
         or city there is the place ("HSBC Malta", "CTV Saskatoon")."""
-        return all(
-            c.kind in {"settlement", "vicinity"} and c.population < _MINOR
-            for c in self.gazetteer.candidates(text)
-        )
+        minor = self._minor_cache.get(text)
+        if minor is None:
+            minor = self._minor_cache[text] = all(
+                c.kind in {"settlement", "vicinity"} and c.population < _MINOR
+                for c in self.gazetteer.candidates(text)
+            )
+        return minor
 
     def _pattern_cues(self, doc: Doc, start: int, end: int) -> set[str]:
         cues = set()
