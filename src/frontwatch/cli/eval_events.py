@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from frontwatch.cli import options
 from frontwatch.cli.console import EXIT_USAGE, configure_logging, progress_bar, stderr
 from frontwatch.config import load_settings
 from frontwatch.errors import FrontwatchError
@@ -20,7 +21,7 @@ def events(
     errors: Path | None = typer.Option(
         None, "--errors", help="Also write every miss, spurious event and wrong modality here."
     ),
-    config: Path | None = typer.Option(None, "--config", help="Settings file."),
+    config: Path | None = options.CONFIG,
 ) -> None:
     """Print one JSON object: P/R/F1 on (settlement, side, kind), modality, date and
     claimant accuracy, per-kind scores and the modality confusions."""
@@ -61,7 +62,7 @@ def control(
     db: Path | None = typer.Option(
         None, "--db", help="Score this existing store instead of ingesting --reports."
     ),
-    config: Path | None = typer.Option(None, "--config", help="Settings file."),
+    config: Path | None = options.CONFIG,
 ) -> None:
     """Print one JSON object: precision of the inferred control changes against the control
     map 3 and 7 days later, and recall over the map's flips of the settlements mentioned.

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 
+from frontwatch.cli import options
 from frontwatch.cli.console import EXIT_USAGE, configure_logging, progress_bar, stderr
 from frontwatch.config import load_settings
 from frontwatch.errors import FrontwatchError
@@ -34,7 +35,7 @@ def geoparse(
         "--all-coordinates",
         help="GeoWebNews: also score the toponyms with hand-placed points and no GeoNames id.",
     ),
-    config: Path | None = typer.Option(None, "--config", help="Settings file."),
+    config: Path | None = options.CONFIG,
 ) -> None:
     """Print one JSON object: n, acc161, auc, mean_km, median_km (and, without
     --gold-spans, recognition precision/recall/F1)."""

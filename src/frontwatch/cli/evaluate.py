@@ -17,6 +17,7 @@ from pathlib import Path
 
 import typer
 
+from frontwatch.cli import options
 from frontwatch.cli.console import EXIT_USAGE, stderr, write_output
 from frontwatch.config import load_settings
 from frontwatch.errors import ConfigError, ModelNotFoundError
@@ -43,9 +44,7 @@ def timex(
     errors: Path | None = typer.Option(
         None, "--errors", help="Also write every missed or wrongly valued DATE here (JSON)."
     ),
-    config: Path | None = typer.Option(
-        None, "--config", help="Settings file (default ./frontwatch.toml or $FRONTWATCH_CONFIG)."
-    ),
+    config: Path | None = options.CONFIG,
 ) -> None:
     """Temporal expressions: extent P/R/F1, value accuracy and TempEval-3 value F1.
 

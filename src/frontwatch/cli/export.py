@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 
+from frontwatch.cli import options
 from frontwatch.cli.console import EXIT_USAGE, configure_logging, stderr
 from frontwatch.config import load_settings
 from frontwatch.errors import FrontwatchError
@@ -34,7 +35,7 @@ def export(
     end: str | None = typer.Option(None, "--to", help="Last day (YYYY-MM-DD)."),
     db: str | None = typer.Option(None, "--db", help="The store (default: setting 'database')."),
     output: Path | None = typer.Option(None, "--output", "-o", help="File (default: stdout)."),
-    config: Path | None = typer.Option(None, "--config", help="Settings file."),
+    config: Path | None = options.CONFIG,
 ) -> None:
     """Events use ACLED-like CSV columns followed by frontwatch's own (modality, claimants,
     corroboration, evidence); the timeline lists every control change."""

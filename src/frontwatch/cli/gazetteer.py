@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 
+from frontwatch.cli import options
 from frontwatch.cli.console import EXIT_USAGE, configure_logging, stderr
 from frontwatch.config import load_settings
 from frontwatch.errors import ConfigError, GazetteerError
@@ -29,7 +30,7 @@ def build(
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write here instead of the configured path."
     ),
-    config: Path | None = typer.Option(None, "--config", help="Settings file."),
+    config: Path | None = options.CONFIG,
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log more on stderr."),
 ) -> None:
     """Build the gazetteer SQLite file (idempotent: the same sources give the same file)."""
@@ -60,7 +61,7 @@ def build(
 
 
 @gazetteer_app.command("info")
-def info(config: Path | None = typer.Option(None, "--config", help="Settings file.")) -> None:
+def info(config: Path | None = options.CONFIG) -> None:
     """Print where the gazetteer is and what it holds (builds it if missing)."""
     gazetteer = _open(config)
     typer.echo(json.dumps({"path": str(gazetteer.path), **gazetteer.stats()}, indent=2))
@@ -69,7 +70,7 @@ def info(config: Path | None = typer.Option(None, "--config", help="Settings fil
 @gazetteer_app.command("lookup")
 def lookup(
     names: list[str] = typer.Argument(..., help="Place names to look up."),
-    config: Path | None = typer.Option(None, "--config", help="Settings file."),
+    config: Path | None = options.CONFIG,
 ) -> None:
     """Print every gazetteer candidate for each name, one JSON object per line."""
     gazetteer = _open(config)

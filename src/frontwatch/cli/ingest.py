@@ -25,6 +25,7 @@ from pathlib import Path
 
 import typer
 
+from frontwatch.cli import options
 from frontwatch.cli.console import (
     EXIT_INPUT,
     EXIT_OK,
@@ -95,24 +96,15 @@ def ingest(
         help="The store: a SQLite file or a sqlite:/// URL (default: setting 'database', "
         "./frontwatch.sqlite).",
     ),
-    published: dt.datetime | None = typer.Option(
-        None,
-        "--published",
-        formats=["%Y-%m-%d"],
-        help="Publication date YYYY-MM-DD for every input; overrides the inputs' own.",
-    ),
-    outlet: str | None = typer.Option(
-        None, "--outlet", help="Outlet name for every input; overrides the inputs' own."
-    ),
+    published: dt.datetime | None = options.PUBLISHED,
+    outlet: str | None = options.OUTLET,
     summary_format: SummaryFormat = typer.Option(
         SummaryFormat.text,
         "--format",
         "-f",
         help="text: summary on stderr; json: also print the summary as JSON on stdout.",
     ),
-    config: Path | None = typer.Option(
-        None, "--config", help="Settings file (default ./frontwatch.toml or $FRONTWATCH_CONFIG)."
-    ),
+    config: Path | None = options.CONFIG,
     model: str | None = typer.Option(None, "--model", help="spaCy model package to load."),
     batch_size: int | None = typer.Option(None, "--batch-size", help="Articles per batch."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log more on stderr."),

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import typer
 
+from frontwatch.cli import options
 from frontwatch.cli.console import EXIT_USAGE, configure_logging, stderr
 from frontwatch.config import load_settings
 from frontwatch.errors import FrontwatchError
@@ -32,7 +33,7 @@ def situation(
         None, "--baseline", help="Control-map GeoJSON (DeepState style) as the starting state."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print the Markdown."),
-    config: Path | None = typer.Option(None, "--config", help="Settings file."),
+    config: Path | None = options.CONFIG,
 ) -> None:
     """Write the day's digest (Markdown, HTML) and map (PNG) and print the Markdown."""
     from frontwatch.situation.digest import to_html, to_markdown

@@ -97,7 +97,7 @@ class GazetteerBuilder:
         # Scotland, Wales and Northern Ireland are frontwatch's own features.
         admin1_names: dict[str, str] = {}
         for row in data_table("admin1.tsv"):
-            if row.get("kind", "admin1") == "admin1":
+            if row["kind"] == "admin1":
                 admin1_names.setdefault(row["code"], row["name"])
         for row in data_table("features.tsv"):
             if row["kind"] == "admin1" and row["oblast"] and "." in row["oblast"]:
@@ -267,7 +267,7 @@ def _admin1(skip_country: str, admin1_names: dict[str, str]) -> Iterator[Entry]:
         country = row["code"].split(".")[0]
         if country == skip_country or not row["lat"]:
             continue
-        first = row.get("kind", "admin1") != "admin2"
+        first = row["kind"] == "admin1"
         yield Entry(
             id=f"gn:{row['geonameid']}",
             name=row["name"],

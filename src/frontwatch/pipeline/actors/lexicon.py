@@ -30,6 +30,7 @@ __all__ = [
     "Qualifier",
     "Token",
     "UnitType",
+    "after_list_joiner",
     "ordinal",
     "parse_ordinal",
     "same_case",
@@ -90,6 +91,20 @@ def same_case(words: Sequence[str], tokens: Sequence[Token], *, exact: bool = Fa
         elif word[:1].isupper() and not token.text[:1].isupper():
             return False
     return True
+
+
+_LIST_WORDS = frozenset({"and", "or", "&"})
+
+
+def after_list_joiner(tokens: Sequence[Token], position: int) -> int:
+    """Where the next member of a list starts when the current one ends at ``position``:
+    past a comma and "and"/"or"/"&" ("1st, 2nd and 3rd"); ``position`` when there is none."""
+    following = position
+    if following < len(tokens) and tokens[following].key == ",":
+        following += 1
+    if following < len(tokens) and tokens[following].key in _LIST_WORDS:
+        following += 1
+    return following
 
 
 def parse_ordinal(token: Token, words: Mapping[str, int]) -> int | None:

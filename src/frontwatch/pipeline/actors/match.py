@@ -28,7 +28,14 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from frontwatch.model import Actor
-from frontwatch.pipeline.actors.lexicon import Lexicon, Token, parse_ordinal, same_case, tokenize
+from frontwatch.pipeline.actors.lexicon import (
+    Lexicon,
+    Token,
+    after_list_joiner,
+    parse_ordinal,
+    same_case,
+    tokenize,
+)
 from frontwatch.pipeline.actors.readings import agent_reading, locative
 from frontwatch.pipeline.actors.registry import ActorRegistry, Alias, Entry
 from frontwatch.pipeline.actors.units import ADHOC_PREFIX, UnitPhrase, UnitResolver, parse_unit
@@ -39,7 +46,6 @@ _PRIORITY_ALIAS = 3
 _PRIORITY_UNIT = 2
 _PRIORITY_DEMONYM = 1
 _PRIORITY_REFERENCE = 0
-_LIST_WORDS = frozenset({"and", "or", "&"})
 _REFERENCE_POS = frozenset({"VERB", "AUX", "PUNCT", "ADP", "CCONJ", "SCONJ", "ADV", "PART"})
 
 
@@ -369,11 +375,7 @@ class ActorMatcher:
         qualifiers = [(index, first[0], first[1])]
         position = first[0]
         while position < len(tokens):
-            following = position
-            if tokens[following].key == ",":
-                following += 1
-            if following < len(tokens) and tokens[following].key in _LIST_WORDS:
-                following += 1
+            following = after_list_joiner(tokens, position)
             other = lexicon.qualifier_at(tokens, following) if following > position else None
             if other is None:
                 break

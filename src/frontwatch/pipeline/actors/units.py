@@ -34,6 +34,7 @@ from frontwatch.pipeline.actors.lexicon import (
     Qualifier,
     Token,
     UnitType,
+    after_list_joiner,
     ordinal,
     parse_ordinal,
 )
@@ -44,7 +45,6 @@ __all__ = ["ADHOC_PREFIX", "UnitPhrase", "UnitResolver", "parse_unit"]
 ADHOC_PREFIX = "unit:"
 """Id prefix of units that are not in the registry."""
 
-_LIST_WORDS = frozenset({"and", "or", "&"})
 _QUOTES = frozenset({'"', "'", "«", "»", "“", "”"})
 
 
@@ -73,11 +73,7 @@ def parse_unit(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> UnitPhr
     numbers = [(number, index)]
     position = index + 1
     while position < len(tokens):
-        following = position
-        if tokens[following].key == ",":
-            following += 1
-        if following < len(tokens) and tokens[following].key in _LIST_WORDS:
-            following += 1
+        following = after_list_joiner(tokens, position)
         if following == position or following >= len(tokens):
             break
         other = parse_ordinal(tokens[following], lexicon.ordinal_words)

@@ -25,7 +25,7 @@ word that the gazetteer knows only as one of GeoNames' alternate names ("No" for
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -41,8 +41,10 @@ __all__ = ["Guards", "Recognizer", "Spotted"]
 _MAX_TOKENS = 5
 _CONNECTORS = {"of", "on", "upon", "-", "–", "de", "la", "du", "am", "an", "der", "'s"}
 _NER_LABELS = {"GPE", "LOC", "FAC"}
-# Parts of speech a place name does not take ("Four people", "One of them", "Is it").
+# A one-word name that closes a longer capitalized name is taken for a common noun when
+# every place of that name is a settlement smaller than this ("Supreme Court").
 _MINOR = 100_000
+# Parts of speech a place name does not take ("Four people", "One of them", "Is it").
 _FUNCTION_POS = {"NUM", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "INTJ"}
 
 
@@ -97,13 +99,13 @@ class Recognizer:
         persons = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
         # "John Kelly ... Kelly said": a word of a full person name stands for the person
         # wherever the article uses it alone.
-        names = {t.lower_ for p in persons for t in p if _capitalized(t) and len(t) > 1}
+        plain = {t.lower_ for p in persons for t in p if _capitalized(t) and len(t) > 1}
         # "the University ... the university": a word the article also writes in lowercase is
         # a common noun there, capitalized as part of a name.
-        names |= {t.text for t in doc if t.is_alpha and t.text.islower() and len(t) > 2}
+        plain |= {t.text for t in doc if t.is_alpha and t.text.islower() and len(t) > 2}
         found: dict[tuple[int, int], set[str]] = {}
         for start, end in self._gazetteer_matches(doc):
-            if not self._guarded(doc, start, end, persons, ner, names):
+            if not self._guarded(doc, start, end, persons, ner, plain):
                 found.setdefault((start, end), set()).add("gazetteer")
         for (start, end), _ in ner.items():
             # "the United States": the article is not part of the toponym.
@@ -173,8 +175,10 @@ class Recognizer:
         end: int,
         persons: Iterable[Span],
         ner: dict[tuple[int, int], Span],
-        names: frozenset[str] | set[str] = frozenset(),
+        plain: Set[str],
     ) -> bool:
+        """Whether the gazetteer match ``doc[start:end]`` is no toponym; ``plain`` holds the
+        words the article shows are no place names (persons' names, lowercase words)."""
         guards = self.guards
         first = doc[start]
         text = doc[start:end].text.lower()
@@ -185,7 +189,8 @@ class Recognizer:
         if (
             end - start == 1
             and (
-                text in names
+                text in plain
+                or text in guards.common_words
                 or first.pos_ in _FUNCTION_POS
                 or (_inside_name(doc, start) and self._minor(text))
             )
@@ -196,12 +201,7 @@ class Recognizer:
             return True
         if end - start == 1 and text in guards.calendar:
             return True
-        if first.pos_ == "ADJ" or (first.ent_type_ == "NORP" and end - start == 1):
-            return True
-        if end - start == 1 and text in guards.common_words:
-            strong = (start, end) in ner or self._pattern_cues(doc, start, end)
-            return not strong
-        return False
+        return first.pos_ == "ADJ" or (first.ent_type_ == "NORP" and end - start == 1)
 
     def _minor(self, text: str) -> bool:
         """Whether every place of that name is a settlement of under ``_MINOR`` people: such
