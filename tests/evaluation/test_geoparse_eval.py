@@ -94,6 +94,27 @@ def test_geoparse_evaluate_gold_spans(tmp_path: Path) -> None:
     result = evaluate(corpus, gold_spans=True, settings=Settings())
     assert result["n"] == 2
     assert result["acc161"] == 1.0  # Paris, Texas by containment; Texas itself
+    assert result["candidate_acc161"] == 1.0
+
+
+def test_geoparse_candidate_ceiling(tmp_path: Path) -> None:
+    """A gold point no candidate is near lowers the ceiling as well as the score; a wrong
+    choice among candidates lowers only the score."""
+    corpus = tmp_path / "lgl.xml"
+    # Gold for "Paris" put at Paris, Kentucky, which the text gives no reason to choose, and
+    # for "Dallas" in the Pacific, where no Dallas is.
+    corpus.write_text(
+        LGL_STYLE.replace("33.66094", "38.20980")
+        .replace("-95.55551", "-84.25299")
+        .replace(
+            "<phrase>Dallas</phrase>",
+            "<phrase>Dallas</phrase><gaztag><lat>0.0</lat><lon>-150.0</lon></gaztag>",
+        )
+    )
+    result = evaluate(corpus, gold_spans=True, settings=Settings())
+    assert result["n"] == 3
+    assert result["acc161"] == pytest.approx(1 / 3, abs=1e-4)
+    assert result["candidate_acc161"] == pytest.approx(2 / 3, abs=1e-4)
 
 
 @pytest.mark.shared

@@ -16,6 +16,10 @@ toponyms with a location, ``<gaztag><lat><lon>``. *GeoWebNews*: ``<article><text
 is every toponym with coordinates; for GeoWebNews only those with a ``geonamesID`` too (the
 2,401 of the paper), unless ``all_coordinates``.
 
+With gold spans, ``candidate_acc161`` is the share of gold toponyms with at least one
+candidate within 161 km: the acc161 a perfect choice among the gazetteer's candidates would
+reach, which separates what the gazetteer lacks from what the resolver gets wrong.
+
 Recognition (without gold spans) is scored on spans: a predicted toponym is correct when it
 has exactly the span of a gold toponym (``strict``) or overlaps one (``overlap``). Gold
 toponyms for recognition are all annotated toponyms of LGL/TR-News; of GeoWebNews, the types
@@ -225,6 +229,7 @@ def evaluate(
     gold_all: list[tuple[int, int, int]] = []
     predicted_all: list[tuple[int, int, int]] = []
     resolved_count = 0
+    reachable = 0
     start = time.perf_counter()
     if gold_spans:
         resolver = Resolver(gazetteer)
@@ -247,6 +252,11 @@ def evaluate(
                 )
                 unresolved += point is None
                 errors.append(error_km(toponym, point))
+                reachable += any(
+                    error_km(toponym, (c.lat, c.lon)) <= 161
+                    for c in resolution.candidates
+                    if c.lat is not None and c.lon is not None
+                )
             if progress:
                 progress(number + 1)
     else:
@@ -282,7 +292,9 @@ def evaluate(
         "unresolved_policy": f"unresolved or unrecognized toponyms count as {MAX_KM:.0f} km",
         "toponyms_per_s": round(resolved_count / seconds) if seconds else None,
     }
-    if not gold_spans:
+    if gold_spans:
+        result["candidate_acc161"] = round(reachable / len(errors), 4) if errors else None
+    else:
         result["recognition"] = score_spans(gold_all, predicted_all)
     return result
 

@@ -144,3 +144,38 @@ def test_resolve_a_large_island_beats_a_small_namesake_in_its_country(
     text = "The minister in Trinidad said T&T would vote with its neighbours."
     trinidad, _ = resolve(gazetteer, text, "Trinidad", "T&T")
     assert (trinidad.best.kind, trinidad.best.country) == ("island", "TT")
+
+
+def test_resolve_a_compass_word_makes_a_name_an_area(gazetteer: Gazetteer) -> None:
+    # Bare "Washington" is the capital; "central Washington" is the state. A city's part
+    # ("northern Bakhmut", "eastern Kharkiv") does not move a city to its region.
+    (bare,) = resolve(gazetteer, "Officials in Washington agreed.", "Washington")
+    assert bare.best.kind == "capital"
+    (state,) = resolve(gazetteer, "Fires spread across central Washington.", "Washington")
+    assert (state.best.kind, state.best.admin1) == ("admin1", "Washington")
+    for text, name in (
+        ("Fighting continued in northern Bakhmut.", "Bakhmut"),
+        ("Missiles hit eastern Kharkiv overnight.", "Kharkiv"),
+    ):
+        (city,) = resolve(gazetteer, text, name)
+        assert city.best.kind in {"settlement", "capital"}, text
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "official"),
+    [("al-Nabk", "SY", "An Nabk"), ("ar-Raqqa", "SY", "Ar Raqqah"), ("el-Arish", "EG", None)],
+)
+def test_resolve_arabic_article_spellings(
+    gazetteer: Gazetteer, name: str, country: str, official: str | None
+) -> None:
+    (result,) = resolve(gazetteer, f"Strikes hit {name} on Monday.", name)
+    assert result.best.country == country
+    assert result.best.matched != "part"
+    if official:
+        assert result.best.name == official
+
+
+def test_resolve_the_arabic_article_is_not_a_place(gazetteer: Gazetteer) -> None:
+    # Without the article's variants "ash-Shaddadi" took the village of Ash in England.
+    (result,) = resolve(gazetteer, "Troops left ash-Shaddadi.", "ash-Shaddadi")
+    assert result.best is None

@@ -106,3 +106,24 @@ def test_vicinity_a_compass_word_in_a_name_is_no_place(gazetteer: Gazetteer) -> 
     hospital, chicago = resolve(gazetteer, text, "Northwestern Memorial Hospital", "Chicago")
     assert hospital.best.kind == "vicinity"
     assert (hospital.best.lat, hospital.best.lon) == (chicago.best.lat, chicago.best.lon)
+
+
+def test_vicinity_an_institution_is_in_the_city_the_text_names(gazetteer: Gazetteer) -> None:
+    # "St. Thomas" alone would be a parish of Barbados or Jamaica, "California" the state.
+    text = "said Maria Lopez, a professor at the University of St. Thomas in Houston."
+    school, houston = resolve(gazetteer, text, "University of St. Thomas", "Houston")
+    assert school.best.kind == "vicinity"
+    assert (school.best.lat, school.best.lon) == (houston.best.lat, houston.best.lon)
+    text = "said a lecturer at the University of California, Los Angeles, on Monday."
+    school, city = resolve(gazetteer, text, "University of California", "Los Angeles")
+    assert school.best.kind == "vicinity"
+    assert (school.best.lat, school.best.lon) == (city.best.lat, city.best.lon)
+
+
+def test_vicinity_keeps_a_big_city_inside_an_event_name(gazetteer: Gazetteer) -> None:
+    text = (
+        "The plant in Bowling Green, Kentucky, builds the car, which was shown "
+        "at the New York Auto Show last week."
+    )
+    *_, show = resolve(gazetteer, text, "Bowling Green", "Kentucky", "New York Auto Show")
+    assert (show.best.matched, show.best.name) == ("part", "New York City")

@@ -60,6 +60,12 @@ _LIST_REST = re.compile(
 the region holds X and Y too."""
 _PRECEDING_CONTAINER = re.compile(r"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})['’]s\s+$")
 _COMMA_BEFORE = re.compile(r"\s*,\s*$")
+# "central Washington", "in northern California", "across eastern Ukraine": a lowercase
+# compass word before a name describes part of an area.
+_PART_OF_AREA = re.compile(
+    r"(?<![\w-])(?:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|western|central"
+    r"|upstate|downstate)\s+$"
+)
 _DISTANCE_FROM = re.compile(
     r"[\s,(]*(?:\w+\s+){0,2}?(?:(?P<bound>within|up\s+to|less\s+than|under)\s+)?"
     r"(?:about\s+|approximately\s+|roughly\s+|some\s+|around\s+|nearly\s+|just\s+)?"
@@ -93,6 +99,11 @@ _FIXED = {
 }
 _AREAS = {"country", "continent", "admin1", "ocean", "sea", "region", "admin2"}
 _WORDS = re.compile(r"[\w'’.&]+")
+# The Arabic article, written "al-", "el-" or assimilated to a sun letter ("ash-Shaddadi",
+# "ar-Raqqa", "an-Nabk"). Gazetteers spell it otherwise ("Ash Shaddādī", "Ar Raqqah") or
+# drop it ("Raqqa").
+_ARABIC_ARTICLE = re.compile(r"(?:[AaEe]l|[Aa](?:[tdrzsnl]|sh|th|dh))[-‐‑ ’']\s?(?=[A-Z])")
+_SUN_LETTERS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n", "l")
 # "Calif.", "W.Va.", "W. Va.": style-guide abbreviations, one or more dotted parts.
 _DOTTED = re.compile(r"(?:[A-Z][a-z]{0,4}\.\s?)+")
 _GENERIC = frozenset(
@@ -250,6 +261,9 @@ class Weights:
     short_name: float = 2.0
     """Penalty for a county named without "County" ("DeKalb"), which more often means the
     town of that name."""
+    part_of_area: float = 4.0
+    """Bonus for a country or first-level region named after a compass word ("central
+    Washington")."""
     list_kind: float = 1.0
     """Bonus for being of the kind (settlement, state, country) that the other names of
     the same list most likely are."""
@@ -325,8 +339,14 @@ class Resolver:
         found = self._matching(text, raw, toponym.demonym)
         if found:
             return found
-        # "Dulles International Airport", "Oaxaca State", "Miami-Dade": a place named inside.
-        words = _WORDS.findall(text)
+        for variant in _article_variants(text):
+            found = self._matching(variant, variant, False)
+            if found:
+                return found
+        # "Dulles International Airport", "Oaxaca State", "Miami-Dade": a place named inside
+        # (not the Arabic article: "ash-Shaddadi" is not in Ash, Kent).
+        article = _ARABIC_ARTICLE.match(text)
+        words = _WORDS.findall(text[article.end() :] if article else text)
         for size in range(len(words) - 1, 0, -1):
             for start in range(len(words) - size + 1):
                 part = " ".join(words[start : start + size])
@@ -385,6 +405,9 @@ class Resolver:
             for index in indexes:
                 bonus = self._containment(text, resolutions[index], ends)
                 scores = scores + np.array(bonus) / len(indexes)
+                scores = scores + np.array(self._part_of_area(text, resolutions[index])) / len(
+                    indexes
+                )
                 scores = scores + np.array(self._distance(text, resolutions[index], starts))
             order = np.argsort(-scores, kind="stable")[:limit]
             kept.append([first.candidates[i] for i in order])
@@ -507,6 +530,20 @@ class Resolver:
             )
             bonus.append(self.weights.containment if inside or named or holds else 0.0)
         return bonus
+
+    def _part_of_area(self, text: str, resolution: Resolution) -> list[float]:
+        """Bonus for countries and first-level regions when a compass word precedes the
+        span ("central Washington" is the state). Settlements have parts too ("northern
+        Bakhmut"), so only a name that also names a larger area is moved."""
+        start = resolution.toponym.start
+        if not _PART_OF_AREA.search(text[max(0, start - 16) : start]):
+            return [0.0] * len(resolution.candidates)
+        return [
+            self.weights.part_of_area
+            if c.kind in {"country", "admin1"} and c.matched != "short"
+            else 0.0
+            for c in resolution.candidates
+        ]
 
     def _distance(
         self, text: str, resolution: Resolution, starts: dict[int, list[Candidate]]
@@ -764,6 +801,18 @@ def _codes(values: list[str | None]) -> np.ndarray:
 def _softmax(scores: np.ndarray) -> np.ndarray:
     exps = np.exp(scores - scores.max())
     return np.asarray(exps / exps.sum())
+
+
+def _article_variants(text: str) -> list[str]:
+    """Other spellings of a name that starts with the Arabic article: with the article as a
+    separate word, assimilated or not, and without it ("al-Nabk": "An Nabk", "Al Nabk",
+    "Nabk")."""
+    article = _ARABIC_ARTICLE.match(text)
+    if article is None:
+        return []
+    rest = text[article.end() :]
+    sun = next((s for s in _SUN_LETTERS if rest.lower().startswith(s)), "l")
+    return list(dict.fromkeys([f"A{sun} {rest}", f"Al {rest}", rest]))
 
 
 def _prior(candidate: Candidate, weights: Weights) -> float:

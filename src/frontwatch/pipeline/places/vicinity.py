@@ -47,6 +47,9 @@ _CONNECTOR = re.compile(r"\s*(,|\bin|\bat|\bnear|\boutside)\s*(?:the\s+)?")
 _PHRASE_END = {"", ",", ".", ";", ":", ")", "\n"}
 # "Bank of Japan", "US Federal Reserve": an institution named after a country is in it.
 _NAMESAKES = {"country", "continent", "admin1"}
+# "the New York Auto Show", "the London Marathon": an event or venue named after a big city
+# is in it; a small place inside a name ("Hatch" in "Brands Hatch") is often a coincidence.
+_PROMINENT = 500_000
 
 
 def locate_unknown(
@@ -67,13 +70,19 @@ def locate_unknown(
     ends = {r.toponym.start: r.toponym.end for r in resolutions}
     unknown: dict[str, list[tuple[Resolution, Candidate, bool]]] = defaultdict(list)
     for resolution, best in chosen:
-        if best is not None and (
-            best.matched != "part"
-            or best.kind in _NAMESAKES
-            or _near_another(best, resolution.toponym.start, placed, weights.vicinity_keep_km)
-        ):
+        if best is not None and best.matched != "part":
             continue
         attached = _attached(text, resolution, anchors, ends)
+        if (
+            best is not None
+            and attached is None
+            and (
+                best.kind in _NAMESAKES
+                or best.population >= _PROMINENT
+                or _near_another(best, resolution.toponym.start, placed, weights.vicinity_keep_km)
+            )
+        ):
+            continue
         anchor = attached or _anchor(
             resolution.toponym.start, inside or anchors, mentions, weights.vicinity_window
         )
