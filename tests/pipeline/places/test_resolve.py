@@ -179,3 +179,13 @@ def test_resolve_the_arabic_article_is_not_a_place(gazetteer: Gazetteer) -> None
     # Without the article's variants "ash-Shaddadi" took the village of Ash in England.
     (result,) = resolve(gazetteer, "Troops left ash-Shaddadi.", "ash-Shaddadi")
     assert result.best is None
+
+
+def test_resolve_the_west_is_no_west_region(gazetteer: Gazetteer) -> None:
+    # Cameroon's West Region and Iceland's Western Region are no reading of "the West" in
+    # "Russia and the West"; frontwatch has no point for the Western world and says so.
+    text = "Relations between Russia and the West worsened near Kharkiv."
+    _, west, _ = resolve(gazetteer, text, "Russia", "West", "Kharkiv")
+    assert west.best is None
+    (town,) = resolve(gazetteer, "The plant in West, Texas, exploded.", "West")
+    assert (town.best.name, town.best.admin1) == ("West", "Texas")

@@ -103,6 +103,14 @@ _WORDS = re.compile(r"[\w'’.&]+")
 # "ar-Raqqa", "an-Nabk"). Gazetteers spell it otherwise ("Ash Shaddādī", "Ar Raqqah") or
 # drop it ("Raqqa").
 _ARABIC_ARTICLE = re.compile(r"(?:[AaEe]l|[Aa](?:[tdrzsnl]|sh|th|dh))[-‐‑ ’']\s?(?=[A-Z])")
+# "the West", "Western", "the East" alone: the Western world, the eastern part of whatever the
+# text is about. Such a word names no division called West (Cameroon's West Region, Iceland's
+# Western Region) nor a town called West; frontwatch has no point for it and leaves it
+# unresolved.
+_COMPASS_ALONE = frozenset(
+    ["west", "western", "east", "eastern", "north", "northern", "south", "southern"]
+)
+_WIDE_AREAS = frozenset(["region", "continent", "ocean", "sea"])
 _SUN_LETTERS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n", "l")
 # "Calif.", "W.Va.", "W. Va.": style-guide abbreviations, one or more dotted parts.
 _DOTTED = re.compile(r"(?:[A-Z][a-z]{0,4}\.\s?)+")
@@ -385,6 +393,13 @@ class Resolver:
     def resolve(self, text: str, toponyms: Sequence[Toponym]) -> list[Resolution]:
         """Resolve every toponym of ``text`` together."""
         resolutions = [Resolution(t, self.candidates(t)) for t in toponyms]
+        for resolution in resolutions:
+            # "the West" is no West Region; "West, Texas" is the town.
+            end = resolution.toponym.end
+            if _compass_alone(resolution.toponym.text) and not _CONTAINER.match(
+                text[end : end + 80]
+            ):
+                resolution.candidates = [c for c in resolution.candidates if c.kind in _WIDE_AREAS]
         ends = {r.toponym.end: r.candidates for r in resolutions if r.candidates}
         # One sense per discourse: mentions with the same name form one group.
         groups: dict[str, list[int]] = defaultdict(list)
@@ -425,12 +440,18 @@ class Resolver:
                 _set_scores(resolutions[index], [float(x) for x in scores])
         if self.weights.vicinity:
             self._contradicted(text, resolutions)
-            # "Ukrainian" read where demonyms are not toponyms names no place at all.
+            # "Ukrainian" read where demonyms are not toponyms names no place at all, nor
+            # does "the West".
             people = {
                 index
                 for index, r in enumerate(resolutions)
                 if not r.candidates
-                and any(c.matched == "demonym" for c in self.gazetteer.candidates(r.toponym.text))
+                and (
+                    _compass_alone(r.toponym.text)
+                    or any(
+                        c.matched == "demonym" for c in self.gazetteer.candidates(r.toponym.text)
+                    )
+                )
             }
             locate_unknown(text, resolutions, self.weights, skip=people)
         return resolutions
@@ -801,6 +822,10 @@ def _codes(values: list[str | None]) -> np.ndarray:
 def _softmax(scores: np.ndarray) -> np.ndarray:
     exps = np.exp(scores - scores.max())
     return np.asarray(exps / exps.sum())
+
+
+def _compass_alone(text: str) -> bool:
+    return name_key(_LEADING.sub("", text.strip())) in _COMPASS_ALONE
 
 
 def _article_variants(text: str) -> list[str]:
