@@ -37,8 +37,9 @@ def geoparse(
     ),
     config: Path | None = options.CONFIG,
 ) -> None:
-    """Print one JSON object: n, acc161, auc, mean_km, median_km (and, without
-    --gold-spans, recognition precision/recall/F1)."""
+    """Print one JSON object: n, acc161, auc, mean_km, median_km, and with --gold-spans
+    candidate_acc161 (the acc161 of a perfect choice among the gazetteer's candidates), or
+    without it recognition precision/recall/F1."""
     from frontwatch.evaluation.geoparse import evaluate, read_corpus
 
     configure_logging(verbose=False, quiet=False)
