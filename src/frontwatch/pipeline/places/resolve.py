@@ -825,7 +825,7 @@ def _softmax(scores: np.ndarray) -> np.ndarray:
 
 
 def _compass_alone(text: str) -> bool:
-    return name_key(_LEADING.sub("", text.strip())) in _COMPASS_ALONE
+    return _LEADING.sub("", text.strip()).lower() in _COMPASS_ALONE
 
 
 def _article_variants(text: str) -> list[str]:
