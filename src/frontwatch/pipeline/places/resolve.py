@@ -347,14 +347,15 @@ class Resolver:
         found = self._matching(text, raw, toponym.demonym)
         if found:
             return found
-        for variant in _article_variants(text):
+        article = _ARABIC_ARTICLE.match(text)
+        rest = text[article.end() :] if article else text
+        for variant in _article_variants(rest) if article else ():
             found = self._matching(variant, variant, False)
             if found:
                 return found
         # "Dulles International Airport", "Oaxaca State", "Miami-Dade": a place named inside
         # (not the Arabic article: "ash-Shaddadi" is not in Ash, Kent).
-        article = _ARABIC_ARTICLE.match(text)
-        words = _WORDS.findall(text[article.end() :] if article else text)
+        words = _WORDS.findall(rest)
         for size in range(len(words) - 1, 0, -1):
             for start in range(len(words) - size + 1):
                 part = " ".join(words[start : start + size])
@@ -393,12 +394,12 @@ class Resolver:
     def resolve(self, text: str, toponyms: Sequence[Toponym]) -> list[Resolution]:
         """Resolve every toponym of ``text`` together."""
         resolutions = [Resolution(t, self.candidates(t)) for t in toponyms]
-        for resolution in resolutions:
+        compass = {i for i, r in enumerate(resolutions) if _compass_alone(r.toponym.text)}
+        for index in compass:
             # "the West" is no West Region; "West, Texas" is the town.
+            resolution = resolutions[index]
             end = resolution.toponym.end
-            if _compass_alone(resolution.toponym.text) and not _CONTAINER.match(
-                text[end : end + 80]
-            ):
+            if not _CONTAINER.match(text[end : end + 80]):
                 resolution.candidates = [c for c in resolution.candidates if c.kind in _WIDE_AREAS]
         ends = {r.toponym.end: r.candidates for r in resolutions if r.candidates}
         # One sense per discourse: mentions with the same name form one group.
@@ -418,11 +419,10 @@ class Resolver:
             scores = np.array([_prior(c, self.weights) for c in first.candidates])
             scores = scores - self.weights.shadowed_alternate * _shadowed(first.candidates)
             for index in indexes:
-                bonus = self._containment(text, resolutions[index], ends)
-                scores = scores + np.array(bonus) / len(indexes)
-                scores = scores + np.array(self._part_of_area(text, resolutions[index])) / len(
-                    indexes
+                cues = np.array(self._containment(text, resolutions[index], ends)) + np.array(
+                    self._part_of_area(text, resolutions[index])
                 )
+                scores = scores + cues / len(indexes)
                 scores = scores + np.array(self._distance(text, resolutions[index], starts))
             order = np.argsort(-scores, kind="stable")[:limit]
             kept.append([first.candidates[i] for i in order])
@@ -447,7 +447,7 @@ class Resolver:
                 for index, r in enumerate(resolutions)
                 if not r.candidates
                 and (
-                    _compass_alone(r.toponym.text)
+                    index in compass
                     or any(
                         c.matched == "demonym" for c in self.gazetteer.candidates(r.toponym.text)
                     )
@@ -828,14 +828,10 @@ def _compass_alone(text: str) -> bool:
     return _LEADING.sub("", text.strip()).lower() in _COMPASS_ALONE
 
 
-def _article_variants(text: str) -> list[str]:
-    """Other spellings of a name that starts with the Arabic article: with the article as a
-    separate word, assimilated or not, and without it ("al-Nabk": "An Nabk", "Al Nabk",
-    "Nabk")."""
-    article = _ARABIC_ARTICLE.match(text)
-    if article is None:
-        return []
-    rest = text[article.end() :]
+def _article_variants(rest: str) -> list[str]:
+    """Spellings of a name written with the Arabic article, given the name after it: with
+    the article as a separate word, assimilated or not, and without it ("Nabk" of "al-Nabk":
+    "An Nabk", "Al Nabk", "Nabk")."""
     sun = next((s for s in _SUN_LETTERS if rest.lower().startswith(s)), "l")
     return list(dict.fromkeys([f"A{sun} {rest}", f"Al {rest}", rest]))
 
